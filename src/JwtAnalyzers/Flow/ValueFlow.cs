@@ -1,0 +1,278 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace JwtAnalyzers.Flow
+{
+    /// <summary>
+    /// Follows a value back to where it comes from, as far as that is provable from the code: through
+    /// conversions, <c>const</c>s, locals assigned once, <c>readonly</c> fields and get-only properties
+    /// initialised once in the same file, and the branches of <c>??</c> and <c>?:</c>.
+    /// Anything else (parameters, configuration, calls) is an opaque source and stays what it is.
+    /// </summary>
+    internal static class ValueFlow
+    {
+        // Bounds the walk: deep chains of locals are rare and a bound guarantees termination on cycles.
+        private const int MaxDepth = 8;
+
+        /// <summary>
+        /// Strips conversions and follows single-assignment locals and once-initialised fields/properties to the
+        /// operation that produced the value. Returns the input when nothing can be followed.
+        /// </summary>
+        public static IOperation Unwrap(IOperation operation, CancellationToken cancellationToken = default)
+        {
+            var current = operation;
+            for (var depth = 0; depth < MaxDepth; depth++)
+            {
+                var next = Step(current, cancellationToken);
+                if (next is null) return current;
+                current = next;
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// Every operation the value may come from: the branches of <c>?:</c> and <c>??</c> are expanded,
+        /// each branch unwrapped. A <c>throw</c> branch contributes nothing (it produces no value).
+        /// </summary>
+        public static ImmutableArray<IOperation> Sources(IOperation operation, CancellationToken cancellationToken = default)
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            Collect(operation, builder, 0, cancellationToken);
+            return builder.ToImmutable();
+        }
+
+        /// <summary>True when every possible source of the value is the same compile-time constant.</summary>
+        public static bool TryGetConstant(IOperation operation, out object? value, CancellationToken cancellationToken = default)
+        {
+            value = null;
+            var sources = Sources(operation, cancellationToken);
+            if (sources.IsEmpty) return false;
+            var first = true;
+            foreach (var source in sources)
+            {
+                if (!TryGetSingleConstant(source, out var v, 0, cancellationToken)) return false;
+                if (first) { value = v; first = false; }
+                else if (!Equals(value, v)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>True when the value is provably the boolean constant <paramref name="expected"/> on every path.</summary>
+        public static bool IsConstantBool(IOperation operation, bool expected, CancellationToken cancellationToken = default)
+            => TryGetConstant(operation, out var value, cancellationToken) && value is bool b && b == expected;
+
+        /// <summary>
+        /// The constant value of one source (no branch expansion), including string concatenation and
+        /// interpolation of constant parts.
+        /// </summary>
+        public static bool TryGetSingleConstant(IOperation source, out object? value, int depth = 0, CancellationToken cancellationToken = default)
+        {
+            value = null;
+            if (depth > MaxDepth) return false;
+            source = Unwrap(source, cancellationToken);
+            if (source.ConstantValue.HasValue)
+            {
+                value = source.ConstantValue.Value;
+                return true;
+            }
+
+            switch (source)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
+                    when binary.Type?.SpecialType == SpecialType.System_String:
+                    if (TryGetSingleConstant(binary.LeftOperand, out var left, depth + 1, cancellationToken)
+                        && TryGetSingleConstant(binary.RightOperand, out var right, depth + 1, cancellationToken))
+                    {
+                        value = string.Concat(left?.ToString(), right?.ToString());
+                        return true;
+                    }
+
+                    return false;
+
+                case IInterpolatedStringOperation interpolated:
+                    var text = new System.Text.StringBuilder();
+                    foreach (var part in interpolated.Parts)
+                    {
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation t when t.Text.ConstantValue.Value is string s:
+                                text.Append(s);
+                                break;
+                            case IInterpolationOperation { Alignment: null, FormatString: null } i
+                                when TryGetSingleConstant(i.Expression, out var pv, depth + 1, cancellationToken):
+                                text.Append(pv);
+                                break;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    value = text.ToString();
+                    return true;
+            }
+
+            return false;
+        }
+
+        private static void Collect(IOperation operation, ImmutableArray<IOperation>.Builder builder, int depth, CancellationToken cancellationToken)
+        {
+            var op = Unwrap(operation, cancellationToken);
+            if (depth > MaxDepth)
+            {
+                builder.Add(op);
+                return;
+            }
+
+            switch (op)
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    Collect(conditional.WhenTrue, builder, depth + 1, cancellationToken);
+                    Collect(whenFalse, builder, depth + 1, cancellationToken);
+                    return;
+                case ICoalesceOperation coalesce:
+                    Collect(coalesce.Value, builder, depth + 1, cancellationToken);
+                    Collect(coalesce.WhenNull, builder, depth + 1, cancellationToken);
+                    return;
+                case IThrowOperation:
+                    return;
+                default:
+                    builder.Add(op);
+                    return;
+            }
+        }
+
+        private static IOperation? Step(IOperation operation, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return conversion.Operand;
+                case ILocalReferenceOperation local when !operation.ConstantValue.HasValue:
+                    return SingleAssignmentOf(local.Local, operation, cancellationToken);
+                case IFieldReferenceOperation field when !operation.ConstantValue.HasValue && field.Field.IsReadOnly:
+                    return InitializerOf(field.Field, operation, cancellationToken);
+                case IPropertyReferenceOperation property when property.Property.SetMethod is null && property.Arguments.IsEmpty:
+                    return InitializerOf(property.Property, operation, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The value a local is given, when it is given exactly one (its initializer or one assignment).</summary>
+        private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
+            var model = reference.SemanticModel;
+            if (model is null) return null;
+            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (syntax.SyntaxTree != model.SyntaxTree) return null;
+            if (model.GetOperation(syntax, cancellationToken) is not IVariableDeclaratorOperation declarator) return null;
+
+            var root = Root(declarator);
+            IOperation? value = declarator.Initializer?.Value;
+            var writes = 0;
+            foreach (var descendant in root.Descendants())
+            {
+                switch (descendant)
+                {
+                    case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
+                        writes++;
+                        value = assignment.Value;
+                        break;
+                    case ICompoundAssignmentOperation compound when IsLocal(compound.Target, local):
+                    case ICoalesceAssignmentOperation coalesceAssignment when IsLocal(coalesceAssignment.Target, local):
+                    case IIncrementOrDecrementOperation increment when IsLocal(increment.Target, local):
+                    case IDeconstructionAssignmentOperation deconstruction when ContainsLocal(deconstruction.Target, local):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsLocal(argument.Value, local):
+                        return null;
+                }
+            }
+
+            if (declarator.Initializer is null ? writes != 1 : writes != 0) return null;
+            return value;
+        }
+
+        private static IOperation? InitializerOf(ISymbol member, IOperation reference, CancellationToken cancellationToken)
+        {
+            var model = reference.SemanticModel;
+            if (model is null || member.DeclaringSyntaxReferences.Length != 1) return null;
+            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            // Only the file being analysed: other files would need another semantic model (RS1030).
+            if (syntax.SyntaxTree != model.SyntaxTree) return null;
+
+            ExpressionSyntax? value = syntax switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
+                PropertyDeclarationSyntax { Initializer: { } initializer, AccessorList: var accessors }
+                    when accessors is null || !HasSetter(accessors) => initializer.Value,
+                PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                _ => null,
+            };
+            if (value is null) return null;
+            if (member is IFieldSymbol field && !field.IsConst && IsAssignedOutsideInitializer(field, model, cancellationToken)) return null;
+
+            var operation = model.GetOperation(value, cancellationToken);
+            return operation;
+        }
+
+        private static bool HasSetter(AccessorListSyntax accessors)
+        {
+            foreach (var accessor in accessors.Accessors)
+            {
+                if (!accessor.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A readonly field may still be assigned in a constructor; then its initializer is not the value.</summary>
+        private static bool IsAssignedOutsideInitializer(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var constructor in field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    var body = reference.GetSyntax(cancellationToken);
+                    if (body.SyntaxTree != model.SyntaxTree) return true; // cannot see it: assume the worst
+                    foreach (var assignment in body.DescendantNodes())
+                    {
+                        if (assignment is AssignmentExpressionSyntax a
+                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Left, cancellationToken).Symbol, field))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        public static IOperation Root(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is { } parent) current = parent;
+            return current;
+        }
+
+        private static bool IsLocal(IOperation? operation, ILocalSymbol local)
+            => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+        private static bool ContainsLocal(IOperation target, ILocalSymbol local)
+        {
+            if (IsLocal(target, local)) return true;
+            foreach (var child in target.Descendants())
+            {
+                if (IsLocal(child, local)) return true;
+            }
+
+            return false;
+        }
+    }
+}
