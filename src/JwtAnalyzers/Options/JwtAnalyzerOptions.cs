@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace JwtAnalyzers.Options
+{
+    /// <summary>
+    /// The one typed layer over .editorconfig options. Every key lives under <see cref="Prefix"/>; a
+    /// rule-specific key (<c>jwt_analyzers.JWT020.sensitive_claim_names</c>) wins over the general one
+    /// (<c>jwt_analyzers.sensitive_claim_names</c>). Unusable values fall back to the default.
+    /// Every key read here must be listed in docs/configuration.md (a convention test checks it).
+    /// </summary>
+    internal static class JwtAnalyzerOptions
+    {
+        public const string Prefix = "jwt_analyzers.";
+
+        /// <summary>Extra claim names (comma-separated) that JWT020 treats as sensitive.</summary>
+        public const string SensitiveClaimNames = "sensitive_claim_names";
+
+        /// <summary>All keys, for the documentation convention test.</summary>
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(SensitiveClaimNames);
+
+        /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
+        public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
+        {
+            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            if (config.TryGetValue(Prefix + ruleId + "." + key, out var specific) && !string.IsNullOrWhiteSpace(specific)) return specific.Trim();
+            if (config.TryGetValue(Prefix + key, out var general) && !string.IsNullOrWhiteSpace(general)) return general.Trim();
+            return null;
+        }
+
+        /// <summary>A comma-separated list; empty entries dropped, case kept.</summary>
+        public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
+        {
+            var raw = GetRaw(options, tree, ruleId, key);
+            if (raw is null) return ImmutableArray<string>.Empty;
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var part in raw.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0) builder.Add(trimmed);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>A TimeSpan (<c>01:00:00</c>, or a number with unit: <c>90m</c>, <c>2h</c>, <c>1d</c>); default when unusable.</summary>
+        public static TimeSpan GetTimeSpan(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key, TimeSpan defaultValue)
+            => TryParseTimeSpan(GetRaw(options, tree, ruleId, key), out var value) ? value : defaultValue;
+
+        public static bool TryParseTimeSpan(string? raw, out TimeSpan value)
+        {
+            value = default;
+            if (raw is null) return false;
+            if (TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out value)) return value > TimeSpan.Zero;
+            if (raw.Length < 2) return false;
+            var unit = raw[raw.Length - 1];
+            if (!double.TryParse(raw.Substring(0, raw.Length - 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0) return false;
+            switch (char.ToLowerInvariant(unit))
+            {
+                case 's': value = TimeSpan.FromSeconds(amount); return true;
+                case 'm': value = TimeSpan.FromMinutes(amount); return true;
+                case 'h': value = TimeSpan.FromHours(amount); return true;
+                case 'd': value = TimeSpan.FromDays(amount); return true;
+                default: return false;
+            }
+        }
+    }
+}
