@@ -41,8 +41,6 @@ namespace JwtAnalyzers.Tests.Verifiers
             {
                 ReferenceAssemblies = References.None;
                 TestState.AdditionalReferences.AddRange(References.All);
-                TestState.Sources.Add(("BlazoredStandIn.cs", BlazoredStandIn.Source));
-                FixedState.Sources.Add(("BlazoredStandIn.cs", BlazoredStandIn.Source));
             }
 
             protected override ParseOptions CreateParseOptions()

@@ -48,7 +48,27 @@ namespace JwtAnalyzers.Tests.Verifiers
         public static readonly ImmutableArray<MetadataReference> JwtLibraries = FromFolder("microsoft.aspnetcore.app.ref", "8.0.0", "ref/net8.0")
             .AddRange(Libraries.SelectMany(l => FromFolder(l.Id, l.Version, l.Folder)));
 
-        public static readonly ImmutableArray<MetadataReference> All = Net80.AddRange(JwtLibraries);
+        /// <summary>Blazored.LocalStorage/SessionStorage stand-in, compiled once into an assembly like the real package.</summary>
+        public static readonly MetadataReference Blazored = CompileBlazored();
+
+        public static readonly ImmutableArray<MetadataReference> All = Net80.AddRange(JwtLibraries).Add(Blazored);
+
+        private static MetadataReference CompileBlazored()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Blazored.LocalStorage",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(BlazoredStandIn.Source) },
+                Net80,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException("Blazored stand-in does not compile: " + string.Join("; ", result.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
 
         private static ImmutableArray<MetadataReference> FromFolder(string id, string version, string folder)
         {
