@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace JwtAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// Measures, on the same inputs in the same run: the compiler alone (parse + GetDiagnostics), our analyzers'
+    /// callback time (CompilationWithAnalyzers, logAnalyzerExecutionTime), and NetAnalyzers' CA5404/CA5405
+    /// analyzers, on a generated JWT-heavy corpus with and without the JWT libraries referenced.
+    /// Usage: dotnet run -c Release --project tests/JwtAnalyzers.Benchmarks -- [files=1000] [iterations=3]
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            var files = args.Length > 0 ? int.Parse(args[0]) : 1000;
+            var iterations = args.Length > 1 ? int.Parse(args[1]) : 3;
+            var corpus = Corpus.Generate(files);
+            var lines = corpus.Sum(f => f.Text.Count(c => c == '\n'));
+            Console.WriteLine($"corpus: {files} files, {lines:N0} lines; {iterations} measured iterations after 1 warm-up; {Environment.ProcessorCount} cores");
+
+            var ours = typeof(JwtAnalyzers.Descriptors).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+            var peers = LoadPeers();
+            Console.WriteLine($"analyzers: ours {ours.Length}; peers {string.Join(", ", peers.Select(p => p.GetType().Name))}");
+
+            var withJwt = References.Net80.AddRange(References.Jwt);
+            await RunCase("(a) JWT libraries referenced", corpus, withJwt, ours, peers, iterations);
+            await RunCase("(b) no JWT library referenced", corpus, References.Net80, ours, peers, iterations);
+            return 0;
+        }
+
+        private static async Task RunCase(string name, List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references,
+            ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {name}");
+            var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CA5404"] = ReportDiagnostic.Warn, ["CA5405"] = ReportDiagnostic.Warn });
+
+            var compile = new List<double>();
+            var compileAlloc = new List<long>();
+            var oursTotal = new List<double>();
+            var oursAlloc = new List<long>();
+            var peersTotal = new List<double>();
+            var perAnalyzer = new Dictionary<string, List<double>>();
+            var oursFindings = 0;
+            var peerFindings = 0;
+
+            for (var iteration = 0; iteration <= iterations; iteration++)
+            {
+                var measured = iteration > 0;
+
+                // Compiler alone: parse + bind every method body.
+                Collect();
+                var allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                var trees = corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
+                var compilation = CSharpCompilation.Create("Corpus", trees, references, options);
+                compilation.GetDiagnostics();
+                watch.Stop();
+                var compileBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
+                if (measured) { compile.Add(watch.Elapsed.TotalMilliseconds); compileAlloc.Add(compileBytes); }
+
+                // Ours: a fresh compilation over the same trees, analyzer callback time from the driver's telemetry.
+                Collect();
+                allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var (oursTime, oursPer, oursCount) = await Analyze(CSharpCompilation.Create("Corpus", trees, references, options), ours);
+                var oursBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
+                if (measured)
+                {
+                    oursTotal.Add(oursTime);
+                    oursAlloc.Add(oursBytes);
+                    foreach (var (analyzer, time) in oursPer) Add(perAnalyzer, analyzer, time);
+                    oursFindings = oursCount;
+                }
+
+                // Peers: CA5404 + CA5405 on another fresh compilation.
+                if (!peers.IsEmpty)
+                {
+                    var (peerTime, peerPer, peerCount) = await Analyze(CSharpCompilation.Create("Corpus", trees, references, options), peers);
+                    if (measured)
+                    {
+                        peersTotal.Add(peerTime);
+                        foreach (var (analyzer, time) in peerPer) Add(perAnalyzer, analyzer, time);
+                        peerFindings = peerCount;
+                    }
+                }
+            }
+
+            var compileMs = Median(compile);
+            var oursMs = Median(oursTotal);
+            Console.WriteLine($"compiler alone (parse + GetDiagnostics): {compileMs,10:N1} ms   allocated {Median(compileAlloc) / 1048576.0:N1} MiB");
+            Console.WriteLine($"our analyzers, callback time (sum):      {oursMs,10:N1} ms = {100 * oursMs / compileMs:N3} % of compile time; findings {oursFindings}");
+            Console.WriteLine($"  analysis run incl. binding, allocated: {Median(oursAlloc) / 1048576.0:N1} MiB (compile alone: {Median(compileAlloc) / 1048576.0:N1} MiB)");
+            if (peersTotal.Count > 0)
+            {
+                Console.WriteLine($"CA5404 + CA5405, callback time (sum):    {Median(peersTotal),10:N1} ms; findings {peerFindings}");
+            }
+
+            var ca5404 = perAnalyzer.Where(p => p.Key.Contains("DoNotDisableTokenValidationChecks", StringComparison.Ordinal)).Select(p => Median(p.Value)).DefaultIfEmpty(double.NaN).First();
+            Console.WriteLine("per analyzer (median callback ms; ratio to CA5404's analyzer):");
+            foreach (var (analyzer, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+            {
+                var ms = Median(times);
+                Console.WriteLine($"  {analyzer,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}");
+            }
+        }
+
+        private static async Task<(double Total, List<(string Analyzer, double Ms)> Per, int Findings)> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+            var per = new List<(string, double)>();
+            var total = 0.0;
+            foreach (var analyzer in analyzers)
+            {
+                var ms = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
+                total += ms;
+                per.Add((analyzer.GetType().Name, ms));
+            }
+
+            var findings = result.GetAllDiagnostics().Count(d => d.Id.StartsWith("JWT", StringComparison.Ordinal) || d.Id is "CA5404" or "CA5405");
+            return (total, per, findings);
+        }
+
+        private static ImmutableArray<DiagnosticAnalyzer> LoadPeers()
+        {
+            var folder = Path.Combine(References.PackageRoot, "microsoft.codeanalysis.netanalyzers", "10.0.401", "analyzers", "dotnet", "cs");
+            var builder = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+            foreach (var file in new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" })
+            {
+                var path = Path.Combine(folder, file);
+                if (!File.Exists(path)) continue;
+                var reference = new AnalyzerFileReference(path, new Loader());
+                foreach (var analyzer in reference.GetAnalyzers(LanguageNames.CSharp))
+                {
+                    if (analyzer.SupportedDiagnostics.Any(d => d.Id is "CA5404" or "CA5405")) builder.Add(analyzer);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static void Add(Dictionary<string, List<double>> map, string key, double value)
+        {
+            if (!map.TryGetValue(key, out var list)) map[key] = list = new List<double>();
+            list.Add(value);
+        }
+
+        private static double Median(List<double> values)
+        {
+            if (values.Count == 0) return double.NaN;
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted[sorted.Count / 2];
+        }
+
+        private static long Median(List<long> values) => values.Count == 0 ? 0 : values.OrderBy(v => v).ElementAt(values.Count / 2);
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        private sealed class Loader : IAnalyzerAssemblyLoader
+        {
+            public void AddDependencyLocation(string fullPath) { }
+            public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+        }
+    }
+
+    internal static class References
+    {
+        public static readonly string PackageRoot = typeof(References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+
+        public static readonly ImmutableArray<MetadataReference> Net80 = Folder("microsoft.netcore.app.ref", "8.0.0", "ref/net8.0");
+
+        public static readonly ImmutableArray<MetadataReference> Jwt = Folder("microsoft.aspnetcore.app.ref", "8.0.0", "ref/net8.0")
+            .AddRange(new[]
+            {
+                ("microsoft.identitymodel.abstractions", "8.23.0"), ("microsoft.identitymodel.logging", "8.23.0"), ("microsoft.identitymodel.tokens", "8.23.0"),
+                ("microsoft.identitymodel.jsonwebtokens", "8.23.0"), ("system.identitymodel.tokens.jwt", "8.23.0"), ("microsoft.identitymodel.protocols", "8.23.0"),
+                ("microsoft.identitymodel.protocols.openidconnect", "8.23.0"), ("microsoft.aspnetcore.authentication.jwtbearer", "8.0.11"),
+            }.SelectMany(p => Folder(p.Item1, p.Item2, "lib/net8.0")));
+
+        private static ImmutableArray<MetadataReference> Folder(string id, string version, string folder)
+            => Directory.GetFiles(Path.Combine(PackageRoot, id, version, folder), "*.dll").OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+    }
+}
