@@ -131,7 +131,7 @@ namespace JwtAnalyzers.Storage
             if (valueVerdict == TokenVerdict.NotToken) return false;
             if (valueVerdict == TokenVerdict.Token || keyVerdict == TokenVerdict.Token) return true;
             // "auth", "refresh": a token unless the value is an object of the user's own that carries none.
-            return keyVerdict == TokenVerdict.WeakToken && !Values.IsObjectWithoutToken(value);
+            return keyVerdict == TokenVerdict.WeakToken && !Values.IsObjectWithoutToken(value, ct);
         }
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
@@ -307,14 +307,41 @@ namespace JwtAnalyzers.Storage
             }
 
             /// <summary>A value of a type declared in the user's code that has no token member and no token name.</summary>
-            public static bool IsObjectWithoutToken(IOperation value)
+            public static bool IsObjectWithoutToken(IOperation value, CancellationToken ct)
             {
-                var type = Strip(value).Type;
+                var type = SerializedObject(value, 0, ct).Type;
                 if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None) return false;
                 if (named.TypeKind != TypeKind.Class && named.TypeKind != TypeKind.Struct) return false;
                 if (named.IsGenericType) return false; // collections and wrappers may hold anything
                 if (!IsInSource(named)) return false;
                 return !TypeSaysToken(named);
+            }
+
+            /// <summary>What is stored: the object behind a local assigned once and behind JsonSerializer.Serialize(x).</summary>
+            private static IOperation SerializedObject(IOperation value, int depth, CancellationToken ct)
+            {
+                var op = Strip(ValueFlow.Unwrap(Strip(value), ct));
+                if (depth < MaxDepth && op is IInvocationOperation invocation && IsSerializeCall(invocation.TargetMethod.Name))
+                {
+                    var serialized = SerializedArgument(invocation);
+                    if (serialized is not null) return SerializedObject(serialized, depth + 1, ct);
+                }
+
+                return op;
+            }
+
+            private static bool IsSerializeCall(string name)
+                => name == "Serialize" || name == "SerializeObject" || name == "SerializeAsync" || name == "ToJson";
+
+            private static IOperation? SerializedArgument(IInvocationOperation invocation)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    var parameterType = argument.Parameter?.OriginalDefinition.Type;
+                    if (parameterType is ITypeParameterSymbol || parameterType?.SpecialType == SpecialType.System_Object) return argument.Value;
+                }
+
+                return null;
             }
 
             private static TokenVerdict ClassifyShape(IOperation op, int depth, CancellationToken ct)
@@ -364,16 +391,8 @@ namespace JwtAnalyzers.Storage
                     case "SerializeAsync":
                     case "ToJson":
                         // JsonSerializer.Serialize(loginResult): what is serialised.
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            var parameterType = argument.Parameter?.OriginalDefinition.Type;
-                            if (parameterType is ITypeParameterSymbol || parameterType?.SpecialType == SpecialType.System_Object)
-                            {
-                                return ClassifyValue(argument.Value, depth + 1, ct);
-                            }
-                        }
-
-                        return TokenVerdict.Unknown;
+                        var serialized = SerializedArgument(invocation);
+                        return serialized is null ? TokenVerdict.Unknown : ClassifyValue(serialized, depth + 1, ct);
                     case "ToString":
                     case "Trim":
                         return invocation.Instance is null ? TokenVerdict.Unknown : ClassifyValue(invocation.Instance, depth + 1, ct);

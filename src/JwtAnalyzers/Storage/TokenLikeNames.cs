@@ -57,6 +57,10 @@ namespace JwtAnalyzers.Storage
             "csrf", "xsrf", "antiforgery", "forgery", "verification", "cancellation", "continuation", "paging",
             "page", "cursor", "next", "push", "fcm", "device", "notification", "captcha", "recaptcha", "reset",
             "confirmation", "confirm", "invite", "invitation", "unsubscribe", "sync", "lexer", "parser",
+            // Crypto-currency tokens and design tokens: not credentials at all.
+            "symbol", "address", "contract", "balance", "price", "amount", "decimals", "nft", "erc20", "coin",
+            "swap", "chain", "wallet", "list", "selected", "favorite", "favorites", "design", "theme", "color",
+            "colors", "style", "css",
         };
 
         // Vetoes for weak words only: "lastAccess", "autoRefresh" are timestamps and switches, "lastToken" is a token.

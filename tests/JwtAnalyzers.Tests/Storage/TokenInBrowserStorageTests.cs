@@ -169,7 +169,13 @@ class C
         await js.InvokeVoidAsync(""localStorage.setItem"", ""tokenExpiry"", value);
         await js.InvokeVoidAsync(""localStorage.setItem"", ""csrfToken"", value);
         await js.InvokeVoidAsync(""localStorage.setItem"", ""nextPageToken"", value);
-        await js.InvokeVoidAsync(""localStorage.setItem"", ""auth"", user);");
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""auth"", user);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""authState"", JsonSerializer.Serialize(user));
+        var state = JsonSerializer.Serialize(user);
+        await js.InvokeVoidAsync(""sessionStorage.setItem"", ""auth"", state);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""selectedToken"", value);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""themeTokens"", value);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""isAuthenticated"", ""true"");");
         }
 
         [Fact]
