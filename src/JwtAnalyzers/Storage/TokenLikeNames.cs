@@ -67,6 +67,9 @@ namespace JwtAnalyzers.Storage
         private static readonly HashSet<string> WeakVetoWords = new HashSet<string>(StringComparer.Ordinal)
         {
             "last", "auto", "on", "after", "before", "needed", "required", "denied", "granted", "at",
+            "rights", "right", "role", "roles", "permission", "permissions", "policy", "policies", "group", "groups",
+            "method", "methods", "code", "history", "log", "logs", "attempts", "error", "message", "step", "page",
+            "screen", "view", "visited", "dialog", "popup", "shown", "seen",
         };
 
         /// <summary>

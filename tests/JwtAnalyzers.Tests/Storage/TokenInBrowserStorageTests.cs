@@ -175,7 +175,10 @@ class C
         await js.InvokeVoidAsync(""sessionStorage.setItem"", ""auth"", state);
         await js.InvokeVoidAsync(""localStorage.setItem"", ""selectedToken"", value);
         await js.InvokeVoidAsync(""localStorage.setItem"", ""themeTokens"", value);
-        await js.InvokeVoidAsync(""localStorage.setItem"", ""isAuthenticated"", ""true"");");
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""isAuthenticated"", ""true"");
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""accessRights"", value);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""authMethod"", value);
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""authRedirectUrl"", value);");
         }
 
         [Fact]
