@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using JwtAnalyzers.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -153,6 +154,16 @@ namespace JwtAnalyzers.Storage
             if (value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 foreach (var element in initializer.ElementValues) result.Add(element);
+            }
+            else if (value.Syntax is CollectionExpressionSyntax collection && value.SemanticModel is { } model)
+            {
+                // ["authToken", token]: Roslyn 4.8 has no operation for collection expressions; read the syntax.
+                foreach (var element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax { Expression: { } expression }) break; // a spread: positions unknown
+                    if (model.GetOperation(expression, ct) is not { } operation) break;
+                    result.Add(operation);
+                }
             }
 
             return result;

@@ -92,6 +92,13 @@ class C
         }
 
         [Fact]
+        public async Task NamedArgumentsAndCollectionExpression_Report()
+        {
+            await Reports(@"await {|JWT030:js.InvokeVoidAsync(args: new object[] { ""token"", value }, identifier: ""localStorage.setItem"")|};
+        await {|JWT030:js.InvokeVoidAsync(""localStorage.setItem"", [""token"", value])|};");
+        }
+
+        [Fact]
         public async Task InvokeAsyncWithTimeoutAndThemeKey_DoesNotReport()
         {
             await Reports(@"await js.InvokeAsync<object>(""localStorage.setItem"", TimeSpan.FromSeconds(5), ""theme"", value);");
