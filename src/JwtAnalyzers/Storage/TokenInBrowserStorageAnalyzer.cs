@@ -30,6 +30,9 @@ namespace JwtAnalyzers.Storage
         private const string LocalStorage = "localStorage";
         private const string SessionStorage = "sessionStorage";
         private const int MaxDepth = 6;
+        private static readonly string[] GlobalPrefixes = { "window.", "globalThis.", "self." };
+        private static readonly string[] Storages = { LocalStorage, SessionStorage };
+        private static readonly string[] FrameworkRoots = { "System", "Microsoft", "Newtonsoft" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TokenInBrowserStorage);
 
@@ -112,7 +115,7 @@ namespace JwtAnalyzers.Storage
 
         private static string StripGlobal(string identifier)
         {
-            foreach (var prefix in new[] { "window.", "globalThis.", "self." })
+            foreach (var prefix in GlobalPrefixes)
             {
                 if (identifier.StartsWith(prefix, System.StringComparison.Ordinal)) return identifier.Substring(prefix.Length);
             }
@@ -584,7 +587,7 @@ namespace JwtAnalyzers.Storage
 
             private static bool IsFrameworkNamespace(string ns)
             {
-                foreach (var root in new[] { "System", "Microsoft", "Newtonsoft" })
+                foreach (var root in FrameworkRoots)
                 {
                     if (ns == root || ns.StartsWith(root + ".", System.StringComparison.Ordinal)) return true;
                 }
@@ -616,7 +619,7 @@ namespace JwtAnalyzers.Storage
                 var holes = new List<IOperation>();
                 Build(script, text, holes, 0, ct);
                 var s = text.ToString();
-                foreach (var storage in new[] { LocalStorage, SessionStorage })
+                foreach (var storage in Storages)
                 {
                     var index = 0;
                     while ((index = s.IndexOf(storage, index, System.StringComparison.Ordinal)) >= 0)
