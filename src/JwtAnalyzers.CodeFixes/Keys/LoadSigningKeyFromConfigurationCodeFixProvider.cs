@@ -334,7 +334,7 @@ namespace JwtAnalyzers.CodeFixes.Keys
         {
             var directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("System"))
                 .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                .WithTrailingTrivia(EndOfLine(unit));
             if (unit.Usings.Count == 0)
             {
                 // Keep the file's leading trivia (comments, blank line) in front of the new directive.
@@ -347,6 +347,17 @@ namespace JwtAnalyzers.CodeFixes.Keys
             directive = directive.WithLeadingTrivia(firstUsing.GetLeadingTrivia());
             var usings = unit.Usings.Replace(firstUsing, firstUsing.WithLeadingTrivia(SyntaxFactory.TriviaList())).Insert(0, directive);
             return unit.WithUsings(usings);
+        }
+
+        /// <summary>The file's own line ending, so the new directive matches its neighbours.</summary>
+        private static SyntaxTrivia EndOfLine(CompilationUnitSyntax unit)
+        {
+            foreach (var trivia in unit.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia)) return trivia;
+            }
+
+            return SyntaxFactory.CarriageReturnLineFeed;
         }
 
         private static async Task<bool> CompilesAsWellAsync(Document before, Document after, CancellationToken cancellationToken)

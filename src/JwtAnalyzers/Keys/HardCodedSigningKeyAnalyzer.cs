@@ -32,7 +32,8 @@ namespace JwtAnalyzers.Keys
         {
             var keys = new List<KeyArgument>();
             KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
-            if (keys.Count == 0 || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
+            // Broken code proves nothing: stay silent rather than guess.
+            if (keys.Count == 0 || context.Operation.Syntax.ContainsDiagnostics || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
 
             foreach (var key in keys)
             {
@@ -41,7 +42,7 @@ namespace JwtAnalyzers.Keys
                 var fixLocations = new List<Location>();
                 foreach (var source in sources)
                 {
-                    if (!source.IsHardCoded) continue;
+                    if (!source.IsHardCoded || source.Operation.Syntax.ContainsDiagnostics) continue;
                     hardCoded = true;
                     if (source.Literal is { } literal && literal.SyntaxTree == key.Value.Syntax.SyntaxTree) fixLocations.Add(literal.GetLocation());
                 }

@@ -37,7 +37,8 @@ namespace JwtAnalyzers.Keys
         {
             var keys = new List<KeyArgument>();
             KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
-            if (keys.Count == 0 || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
+            // Broken code proves nothing: stay silent rather than guess.
+            if (keys.Count == 0 || context.Operation.Syntax.ContainsDiagnostics || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
 
             foreach (var key in keys)
             {
@@ -47,7 +48,7 @@ namespace JwtAnalyzers.Keys
                 foreach (var source in KeyMaterial.Trace(key.Value, key.StringBytes, context.CancellationToken))
                 {
                     // An empty key is no key at all (the library throws on it at once); it is not a "short" one.
-                    if (source.Length is not { } length || length <= 0 || length >= minimum) continue;
+                    if (source.Operation.Syntax.ContainsDiagnostics || source.Length is not { } length || length <= 0 || length >= minimum) continue;
                     if (shortest is null || length < shortest) shortest = length;
                     if (source.Size is { } size && size.Syntax.SyntaxTree == key.Value.Syntax.SyntaxTree) sizes.Add(size.Syntax.GetLocation());
                 }
