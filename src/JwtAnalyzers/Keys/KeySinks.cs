@@ -9,13 +9,17 @@ namespace JwtAnalyzers.Keys
     /// <summary>One key value handed to a sink: where to report, what it is called, how strings become bytes.</summary>
     internal readonly struct KeyArgument
     {
-        public KeyArgument(IOperation value, string sinkName, StringBytes stringBytes, HmacAlgorithm algorithm)
+        public KeyArgument(IOperation value, string sinkName, StringBytes stringBytes, HmacAlgorithm algorithm, bool isEncryptionKey = false)
         {
             Value = value;
             SinkName = sinkName;
             StringBytes = stringBytes;
             Algorithm = algorithm;
+            IsEncryptionKey = isEncryptionKey;
         }
+
+        /// <summary>The key goes to EncryptingCredentials / TokenDecryptionKey: AES key wrap sizes apply, not HMAC ones.</summary>
+        public bool IsEncryptionKey { get; }
 
         /// <summary>The key expression as written at the sink (the diagnostic's location).</summary>
         public IOperation Value { get; }
@@ -83,7 +87,7 @@ namespace JwtAnalyzers.Keys
                     var key = Argument(creation.Arguments, "key");
                     if (key is not null)
                     {
-                        result.Add(new KeyArgument(key.Value, "'SymmetricSecurityKey'", StringBytes.Utf8, SigningAlgorithmOf(creation, symbols, cancellationToken)));
+                        result.Add(new KeyArgument(key.Value, "'SymmetricSecurityKey'", StringBytes.Utf8, SigningAlgorithmOf(creation, symbols, cancellationToken), IsEncryptionKey(creation)));
                     }
 
                     return;
@@ -368,6 +372,47 @@ namespace JwtAnalyzers.Keys
             }
 
             return algorithm;
+        }
+
+        /// <summary>
+        /// True when the key is used to encrypt or decrypt tokens (a 16-byte A128KW key is fine there): it is an
+        /// argument of EncryptingCredentials, assigned to TokenDecryptionKey(s), or a local that is either.
+        /// </summary>
+        private static bool IsEncryptionKey(IObjectCreationOperation keyCreation)
+        {
+            IOperation current = keyCreation;
+            while (current.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation) current = current.Parent;
+            if (IsEncryptionUse(current)) return true;
+
+            ILocalSymbol? local = current.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            if (local is null) return false;
+            foreach (var descendant in ValueFlow.Root(keyCreation).Descendants())
+            {
+                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                IOperation use = reference;
+                while (use.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation) use = use.Parent;
+                if (IsEncryptionUse(use)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsEncryptionUse(IOperation value)
+        {
+            switch (value.Parent)
+            {
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "EncryptingCredentials" } }:
+                    return true;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when ReferenceEquals(assignment.Value, value):
+                    return property.Property.Name.StartsWith("TokenDecryptionKey", System.StringComparison.Ordinal);
+                default:
+                    return false;
+            }
         }
 
         private static bool IsSigningCredentials(IObjectCreationOperation creation, KeySinkSymbols symbols)

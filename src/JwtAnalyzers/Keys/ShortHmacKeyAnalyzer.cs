@@ -42,6 +42,7 @@ namespace JwtAnalyzers.Keys
 
             foreach (var key in keys)
             {
+                if (key.IsEncryptionKey) continue;
                 var minimum = key.Algorithm.MinimumBytes;
                 int? shortest = null;
                 var sizes = new List<Location>();

@@ -183,6 +183,26 @@ class C
 }");
         }
 
+        [Fact]
+        public async Task ShortKeyForTokenEncryption_DoesNotReport()
+        {
+            // A128KW takes a 16-byte key: HMAC minimums do not apply to encryption keys.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class C
+{
+    EncryptingCredentials Create()
+    {
+        var key = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(16));
+        return new EncryptingCredentials(key, SecurityAlgorithms.Aes128KW, SecurityAlgorithms.Aes128CbcHmacSha256);
+    }
+
+    TokenValidationParameters Validate() => new TokenValidationParameters
+    {
+        TokenDecryptionKey = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(16)),
+    };
+}");
+        }
+
         // ---- generated keys ----
 
         [Fact]
