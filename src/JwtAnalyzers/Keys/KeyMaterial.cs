@@ -119,7 +119,8 @@ namespace JwtAnalyzers.Keys
 
             if (unwrapped.Type?.SpecialType == SpecialType.System_String || unwrapped.Type?.SpecialType == SpecialType.System_Object)
             {
-                if (ValueFlow.TryGetSingleConstant(unwrapped, out var constant, 0, cancellationToken) && constant is string s && s.Length > 0)
+                // Empty and blank strings are not secrets (and not keys: the libraries reject them at once).
+                if (ValueFlow.TryGetSingleConstant(unwrapped, out var constant, 0, cancellationToken) && constant is string s && s.Trim().Length > 0)
                 {
                     result.Add(new KeySource(unwrapped, true, LengthOf(s, stringBytes), null, LiteralOf(unwrapped, cancellationToken)));
                 }
