@@ -97,6 +97,12 @@ namespace JwtAnalyzers.Keys
             var unwrapped = ValueFlow.Unwrap(operation, cancellationToken);
             if (!ReferenceEquals(unwrapped, operation) && EnvironmentGuard.IsDevelopmentOnly(unwrapped)) return;
 
+            if (unwrapped is IFieldReferenceOperation fieldReference && NeverWrittenFieldInitializer(fieldReference, cancellationToken) is { } initial)
+            {
+                Expand(initial, stringBytes, false, depth + 1, result, cancellationToken);
+                return;
+            }
+
             switch (unwrapped)
             {
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional when conditional.Type is not null:
@@ -217,6 +223,42 @@ namespace JwtAnalyzers.Keys
             }
 
             result.Add(new KeySource(operation, true, collection.Elements.Count, null, collection));
+        }
+
+        /// <summary>
+        /// The initializer of a private, non-readonly field that nothing ever writes (typical of Razor
+        /// <c>@code</c> blocks): the type is declared in this one file and no assignment, <c>++</c>/<c>--</c> or
+        /// <c>ref</c>/<c>out</c> names the field. Any write to something of the same name counts, to stay on the safe side.
+        /// </summary>
+        private static IOperation? NeverWrittenFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var field = reference.Field;
+            if (field.IsReadOnly || field.IsConst || field.DeclaredAccessibility != Accessibility.Private || field.DeclaringSyntaxReferences.Length != 1) return null;
+            var model = reference.SemanticModel;
+            var type = field.ContainingType;
+            if (model is null || type is null || type.DeclaringSyntaxReferences.Length != 1) return null;
+            var declaration = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (declaration.SyntaxTree != model.SyntaxTree || declaration is not VariableDeclaratorSyntax { Initializer.Value: { } value }) return null;
+            var typeSyntax = type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (typeSyntax.SyntaxTree != model.SyntaxTree) return null;
+
+            foreach (var node in typeSyntax.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name) continue;
+                SyntaxNode target = identifier;
+                if (target.Parent is MemberAccessExpressionSyntax access && access.Name == target) target = access;
+                switch (target.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == target:
+                    case PrefixUnaryExpressionSyntax:
+                    case PostfixUnaryExpressionSyntax postfix when !postfix.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression):
+                    case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None):
+                    case RefExpressionSyntax:
+                        return null;
+                }
+            }
+
+            return model.GetOperation(value, cancellationToken);
         }
 
         /// <summary>The syntax to replace for a constant: the literal itself, or the initializer of the <c>const</c> it reads.</summary>

@@ -391,6 +391,42 @@ class C
 }");
         }
 
+        [Fact]
+        public async Task PrivateFieldNeverWritten_Reports()
+        {
+            // Razor @code blocks rarely mark fields readonly; a private field nothing writes is still a constant.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class C
+{
+    private string _secret = ""component-secret-component-secret-1234"";
+    SecurityKey Create() => new SymmetricSecurityKey({|JWT010:Encoding.UTF8.GetBytes(_secret)|});
+}");
+        }
+
+        [Fact]
+        public async Task PrivateFieldWrittenLater_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class C
+{
+    private string _secret = ""placeholder-placeholder-placeholder-12"";
+    void Load(IConfiguration configuration) => _secret = configuration[""Jwt:Key""]!;
+    SecurityKey Create() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_secret));
+}");
+        }
+
+        [Fact]
+        public async Task PublicMutableField_DoesNotReport()
+        {
+            // Anyone may assign it before use: not provably constant.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+static class JwtConstants { public static string Key = ""tutorial-secret-tutorial-secret-12345""; }
+class C
+{
+    SecurityKey Create() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtConstants.Key));
+}");
+        }
+
         // ---- generated code (Razor components) ----
 
         [Fact]
