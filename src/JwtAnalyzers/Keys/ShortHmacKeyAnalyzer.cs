@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace JwtAnalyzers.Keys
+{
+    /// <summary>
+    /// JWT011: the statically known byte length of an HMAC key is below its algorithm's minimum (32/48/64 bytes
+    /// for HS256/HS384/HS512; the HS256 minimum when the algorithm is not in view). Lengths come from constant
+    /// strings (per encoding, base64 decoded), byte-array literals, <c>new byte[n]</c>,
+    /// <c>RandomNumberGenerator.GetBytes(n)</c> and <c>Guid.ToByteArray()</c>. For generated keys the sizes to
+    /// raise travel as additional locations and the minimum as the <see cref="MinimumBytesProperty"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ShortHmacKeyAnalyzer : DiagnosticAnalyzer
+    {
+        public const string MinimumBytesProperty = "MinimumBytes";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.ShortHmacKey);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            // Razor components reach the compiler as generated code; JWT misuse hides there too.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = KeySinkSymbols.From(start.Compilation);
+                if (symbols is null) return; // no key sink library: no cost
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ObjectCreation, OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KeySinkSymbols symbols)
+        {
+            var keys = new List<KeyArgument>();
+            KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
+            // Broken code proves nothing: stay silent rather than guess.
+            if (keys.Count == 0 || context.Operation.Syntax.ContainsDiagnostics || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
+
+            foreach (var key in keys)
+            {
+                if (key.IsEncryptionKey) continue;
+                var minimum = key.Algorithm.MinimumBytes;
+                int? shortest = null;
+                var sizes = new List<Location>();
+                foreach (var source in KeyMaterial.Trace(key.Value, key.StringBytes, context.CancellationToken))
+                {
+                    // An empty key is no key at all (the library throws on it at once); it is not a "short" one.
+                    if (source.Operation.Syntax.ContainsDiagnostics || source.Length is not { } length || length <= 0 || length >= minimum) continue;
+                    if (shortest is null || length < shortest) shortest = length;
+                    if (source.Size is { } size && size.Syntax.SyntaxTree == key.Value.Syntax.SyntaxTree) sizes.Add(size.Syntax.GetLocation());
+                }
+
+                if (shortest is null) continue;
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(MinimumBytesProperty, minimum.ToString(CultureInfo.InvariantCulture));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ShortHmacKey, key.Value.Syntax.GetLocation(), sizes, properties,
+                    key.Algorithm.Name, shortest.Value, minimum));
+            }
+        }
+    }
+}
