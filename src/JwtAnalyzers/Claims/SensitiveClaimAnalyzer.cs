@@ -157,6 +157,10 @@ namespace JwtAnalyzers.Claims
             {
                 case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
                     return FindSensitiveSource(instance, configured, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod: { Name: "ToString", IsStatic: true, ContainingType.Name: "Convert" } } convert:
+                    return ArgumentValue(convert.Arguments, "value") is { } converted
+                        ? FindSensitiveSource(converted, configured, depth + 1, cancellationToken)
+                        : null;
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
                     {
@@ -204,7 +208,8 @@ namespace JwtAnalyzers.Claims
         private static bool ValueIsFact(IOperation value, SensitiveKind kind, CancellationToken cancellationToken)
         {
             if (ValueFlow.TryGetConstant(value, out var constant, cancellationToken)
-                && (constant is null || constant is bool || (constant is string s && s.Length == 0)))
+                && (constant is null || constant is bool
+                    || (constant is string s && (s.Length == 0 || string.Equals(s, "true", System.StringComparison.OrdinalIgnoreCase) || string.Equals(s, "false", System.StringComparison.OrdinalIgnoreCase)))))
             {
                 return true;
             }

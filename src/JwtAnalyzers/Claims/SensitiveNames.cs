@@ -63,6 +63,8 @@ namespace JwtAnalyzers.Claims
             "last", "last4", "masked", "mask", "hint", "question", "questions", "type", "kind", "brand", "format",
             "at", "on", "date", "time", "timestamp", "age", "lifetime", "duration", "ttl",
             "status", "state", "version", "id", "ids", "name", "label", "flag", "locked", "lockout",
+            "algorithm", "algo", "scheme", "method", "mode", "score", "grant", "flow",
+            "used", "sent", "validated", "checked",
             "through", "by", "boarding",
         };
 
