@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
@@ -111,7 +112,7 @@ namespace JwtAnalyzers.Claims
         /// <summary>Reports when the claim name, or else the source of the value, denotes sensitive data.</summary>
         private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, Location location)
         {
-            if (location.SourceTree is not { } tree) return;
+            if (location.SourceTree is not { } tree || IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
             var name = knownName;
             if (name is null && nameOperation is not null
                 && ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s)
@@ -325,6 +326,15 @@ namespace JwtAnalyzers.Claims
         /// <summary>True when the local is passed as a payload (or assigned to SecurityTokenDescriptor.Claims) in the same body.</summary>
         private static bool IsPayloadLocal(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
         {
+            // Cached per compilation: a method that fills one dictionary with many entries scans its body once.
+            if (sinks.PayloadLocals.TryGetValue(local, out var cached)) return cached;
+            var result = ScanForPayloadUse(local, at, sinks, cancellationToken);
+            sinks.PayloadLocals.TryAdd(local, result);
+            return result;
+        }
+
+        private static bool ScanForPayloadUse(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
+        {
             var root = ValueFlow.Root(at);
             foreach (var descendant in root.Descendants())
             {
@@ -378,6 +388,13 @@ namespace JwtAnalyzers.Claims
             }
 
             return false;
+        }
+
+        /// <summary>A missing or unbindable expression (code being typed): say nothing about it.</summary>
+        private static bool IsBroken(IOperation operation)
+        {
+            var op = StripConversions(operation);
+            return op is IInvalidOperation || op.Syntax.IsMissing || op.Type is IErrorTypeSymbol;
         }
 
         private static bool IsNull(IOperation value)
@@ -470,6 +487,9 @@ namespace JwtAnalyzers.Claims
                 JwtNetIJwtEncoder = symbols.JwtNetIJwtEncoder;
                 JwtNetEncoderExtensions = compilation.GetTypeByMetadataName("JWT.JwtEncoderExtensions");
             }
+
+            /// <summary>Whether a dictionary local is a payload, per local (locals are unique to their declaration).</summary>
+            public ConcurrentDictionary<ILocalSymbol, bool> PayloadLocals { get; } = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
 
             public INamedTypeSymbol? Claim { get; }
             public INamedTypeSymbol? JwtPayload { get; }

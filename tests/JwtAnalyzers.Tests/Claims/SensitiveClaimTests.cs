@@ -547,6 +547,28 @@ class C
                 Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'password'"));
         }
 
+        [Fact]
+        public async Task DictionariesPassedToAddClaimsOrJwtPayload_Report()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using JWT.Builder;
+" + User + @"
+class C
+{
+    JwtPayload Create(AppUser user, JwtBuilder builder)
+    {
+        builder.AddClaims(new Dictionary<string, object> { {|#0:{ ""password"", user.Password }|} });
+        var extra = new Dictionary<string, object> { {|#1:[""ssn""] = user.Ssn|} };
+        return new JwtPayload(""issuer"", ""audience"", new List<Claim>(), extra, null, null, null);
+    }
+
+    Dictionary<string, object> NotAPayload(AppUser user)
+        => new Dictionary<string, object> { { ""password"", user.Password } };
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'password'"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'ssn'"));
+        }
+
         // ---- jose-jwt ----
 
         [Fact]
@@ -845,6 +867,12 @@ class C
         var q = new Unknown { [""password""] = password };
         JwtBuilderX.AddClaim(""password"", password);
         Jose.JWT.Encode(new { password }, );
+        var d = new System.Collections.Generic.Dictionary<string, object> { { }, { ""pwd"" }, [] = password };
+        Jose.JWT.Encode(d, null, Jose.JwsAlgorithm.);
+        new JWT.Builder.JwtBuilder().AddClaim(, password).AddClaim(""pin"", ).Encode(;
+        var e = new SecurityTokenDescriptor { Claims = { [""ssn""] = } };
+        new Claim(type: , value: password);
+        new Claim(nameof(), password
     }
 }",
                 CompilerDiagnostics = CompilerDiagnostics.None,
