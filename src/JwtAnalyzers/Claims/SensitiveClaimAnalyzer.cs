@@ -1,0 +1,550 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using JwtAnalyzers.Flow;
+using JwtAnalyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace JwtAnalyzers.Claims
+{
+    /// <summary>
+    /// JWT020: a claim whose name denotes a secret or sensitive personal data ("password", "client_secret",
+    /// "ssn"), or whose value is read from a member or parameter so named (<c>user.PasswordHash</c>), is put in a
+    /// token. Sinks: <c>new Claim(type, value)</c>; <c>JwtPayload</c> (Add, indexer, collection initializer);
+    /// <c>SecurityTokenDescriptor.Claims</c> entries; JWT.Net <c>AddClaim</c>; dictionaries and anonymous objects
+    /// passed as the payload of jose-jwt <c>JWT.Encode</c> (JWS only), JWT.Net encoders, <c>AddClaims</c> and
+    /// <c>JwtPayload</c>'s claims collection.
+    /// Not reported: facts about a secret ("PasswordExpired", a bool, a date), <c>amr</c> and
+    /// <c>ClaimTypes.AuthenticationMethod</c> claims, constant values, encrypted tokens (JWE).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxDepth = 8;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SensitiveClaim);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            // Razor components reach the compiler as generated code; JWT misuse hides there too.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = JwtSymbols.From(start.Compilation);
+                if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
+                var sinks = new Sinks(start.Compilation, symbols);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
+            });
+        }
+
+        // new Claim(type, value, ...)
+        private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks)
+        {
+            if (context.Operation is not IObjectCreationOperation creation || sinks.Claim is null) return;
+            if (creation.Constructor is not { } constructor || !InheritsFrom(constructor.ContainingType, sinks.Claim)) return;
+            var type = ArgumentValue(creation.Arguments, "type");
+            var value = ArgumentValue(creation.Arguments, "value");
+            if (type is null || value is null) return;
+            if (IsEncrypted(creation, sinks)) return;
+            Evaluate(context, sinks, type, null, value, creation.Syntax.GetLocation());
+        }
+
+        // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks)
+        {
+            if (context.Operation is not IInvocationOperation invocation) return;
+            var method = invocation.TargetMethod;
+            if (method is null) return;
+
+            if (method.Name == "AddClaim" && sinks.IsJwtBuilderMember(method))
+            {
+                var name = ArgumentValue(invocation.Arguments, "name");
+                var value = ArgumentValue(invocation.Arguments, "value");
+                if (name is null || value is null || name.Type?.SpecialType != SpecialType.System_String) return; // ClaimName: registered claims
+                Evaluate(context, sinks, name, null, value, AddClaimLocation(invocation));
+                return;
+            }
+
+            if (method.Name != "Add" || method.IsStatic || method.Parameters.Length != 2
+                || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
+            {
+                return;
+            }
+
+            var key = ArgumentValue(invocation.Arguments, "key");
+            var item = ArgumentValue(invocation.Arguments, "value");
+            if (key is null || item is null) return;
+            if (!IsPayloadReceiver(invocation.Instance, invocation, sinks, context.CancellationToken)) return;
+            Evaluate(context, sinks, key, null, item, invocation.Syntax.GetLocation());
+        }
+
+        // payload["password"] = x, descriptor.Claims["password"] = x, ["password"] = x in an object initializer
+        private static void AnalyzeAssignment(OperationAnalysisContext context, Sinks sinks)
+        {
+            if (context.Operation is not ISimpleAssignmentOperation assignment) return;
+            if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer || indexer.Arguments.Length != 1) return;
+            var key = indexer.Arguments[0].Value;
+            if (key.Type?.SpecialType != SpecialType.System_String) return;
+            if (!IsPayloadReceiver(indexer.Instance, assignment, sinks, context.CancellationToken)) return;
+            Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.GetLocation());
+        }
+
+        // JWT.Encode(new { sub = id, password = x }, key, JwsAlgorithm.HS256)
+        private static void AnalyzeAnonymousObject(OperationAnalysisContext context, Sinks sinks)
+        {
+            if (context.Operation is not IAnonymousObjectCreationOperation anonymous) return;
+            if (!IsPayloadValue(anonymous, sinks, allowLocal: true, context.CancellationToken)) return;
+            foreach (var initializer in anonymous.Initializers)
+            {
+                if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } member) continue;
+                Evaluate(context, sinks, null, property.Property.Name, member.Value, member.Syntax.GetLocation());
+            }
+        }
+
+        /// <summary>Reports when the claim name, or else the source of the value, denotes sensitive data.</summary>
+        private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, Location location)
+        {
+            if (location.SourceTree is not { } tree || IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
+            var name = knownName;
+            if (name is null && nameOperation is not null
+                && ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s)
+            {
+                name = s;
+            }
+
+            if (EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
+            var configured = SensitiveNames.ParseConfigured(
+                JwtAnalyzerOptions.GetList(context.Options, tree, DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames));
+
+            if (name is not null)
+            {
+                if (SensitiveNames.IsAuthenticationMethod(name)) return; // amr = "pwd" names a method
+                var kind = SensitiveNames.Classify(name, configured);
+                if (kind != SensitiveKind.None)
+                {
+                    if (!ValueIsFact(value, kind, context.CancellationToken))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, "'" + name + "'"));
+                    }
+
+                    return;
+                }
+
+                if (SensitiveNames.MentionsSecret(name, configured)) return; // "password_changed_at": a fact, whatever its value
+            }
+
+            var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
+            if (source is null) return;
+            var from = "(value read from '" + Describe(source) + "')";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, name is null ? from : "'" + name + "' " + from));
+        }
+
+        /// <summary>A member, parameter or local the value is read from whose name denotes sensitive data; null when none.</summary>
+        private static IOperation? FindSensitiveSource(IOperation operation, ImmutableArray<string[]> configured, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxDepth) return null;
+            var op = StripConversions(operation);
+            if (op.ConstantValue.HasValue) return null; // a constant named "Password" is a method name or a label, not a user's secret
+
+            switch (op)
+            {
+                case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                    return FindSensitiveSource(instance, configured, depth + 1, cancellationToken);
+                case IInvocationOperation { TargetMethod: { Name: "ToString", IsStatic: true, ContainingType.Name: "Convert" } } convert:
+                    return ArgumentValue(convert.Arguments, "value") is { } converted
+                        ? FindSensitiveSource(converted, configured, depth + 1, cancellationToken)
+                        : null;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation interpolation
+                            && FindSensitiveSource(interpolation.Expression, configured, depth + 1, cancellationToken) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    return FindSensitiveSource(binary.LeftOperand, configured, depth + 1, cancellationToken)
+                        ?? FindSensitiveSource(binary.RightOperand, configured, depth + 1, cancellationToken);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return FindSensitiveSource(conditional.WhenTrue, configured, depth + 1, cancellationToken)
+                        ?? FindSensitiveSource(whenFalse, configured, depth + 1, cancellationToken);
+                case ICoalesceOperation coalesce:
+                    return FindSensitiveSource(coalesce.Value, configured, depth + 1, cancellationToken)
+                        ?? FindSensitiveSource(coalesce.WhenNull, configured, depth + 1, cancellationToken);
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                    return IsSensitiveSource(op, property.Property.Name, configured, cancellationToken) ? op : null;
+                case IFieldReferenceOperation field:
+                    return IsSensitiveSource(op, field.Field.Name, configured, cancellationToken) ? op : null;
+                case IParameterReferenceOperation parameter:
+                    return IsSensitiveSource(op, parameter.Parameter.Name, configured, cancellationToken) ? op : null;
+                case ILocalReferenceOperation local:
+                    if (IsSensitiveSource(op, local.Local.Name, configured, cancellationToken)) return op;
+                    var assigned = ValueFlow.Unwrap(op, cancellationToken);
+                    return ReferenceEquals(assigned, op) ? null : FindSensitiveSource(assigned, configured, depth + 1, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsSensitiveSource(IOperation reference, string name, ImmutableArray<string[]> configured, CancellationToken cancellationToken)
+        {
+            var kind = SensitiveNames.Classify(name, configured);
+            if (kind == SensitiveKind.None || IsFactType(reference.Type, kind)) return false;
+            // A constant behind a readonly field or a local assigned once is a label, not a user's secret.
+            return !ValueFlow.TryGetConstant(reference, out _, cancellationToken);
+        }
+
+        /// <summary>True when the value of a sensitively named claim cannot be the secret: a flag, a date, null, "".</summary>
+        private static bool ValueIsFact(IOperation value, SensitiveKind kind, CancellationToken cancellationToken)
+        {
+            if (ValueFlow.TryGetConstant(value, out var constant, cancellationToken)
+                && (constant is null || constant is bool
+                    || (constant is string s && (s.Length == 0 || string.Equals(s, "true", System.StringComparison.OrdinalIgnoreCase) || string.Equals(s, "false", System.StringComparison.OrdinalIgnoreCase)))))
+            {
+                return true;
+            }
+
+            var op = StripConversions(value);
+            for (var depth = 0; depth < MaxDepth && op is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }; depth++)
+            {
+                op = StripConversions(instance);
+            }
+
+            return IsFactType(op.Type, kind);
+        }
+
+        /// <summary>A value of this type states a fact about a secret rather than holding it.</summary>
+        private static bool IsFactType(ITypeSymbol? type, SensitiveKind kind)
+        {
+            if (type is null) return false;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            if (type.TypeKind == TypeKind.Enum) return true;
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                    return true;
+                case SpecialType.System_DateTime:
+                    return kind != SensitiveKind.Configured;
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                    // A number named "PasswordAge" or "SecretVersion" is a fact; a PIN or a card number is not.
+                    return kind == SensitiveKind.TextSecret;
+            }
+
+            if (kind != SensitiveKind.Configured && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                switch (type.Name)
+                {
+                    case "DateTimeOffset":
+                    case "TimeSpan":
+                    case "DateOnly":
+                    case "TimeOnly":
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the dictionary an entry is added to is a token payload: a <c>JwtPayload</c>,
+        /// <c>SecurityTokenDescriptor.Claims</c>, or a dictionary created in place (or in a local) that is passed as
+        /// a payload.
+        /// </summary>
+        private static bool IsPayloadReceiver(IOperation? instance, IOperation at, Sinks sinks, CancellationToken cancellationToken)
+        {
+            if (instance is null) return false;
+            if (sinks.JwtPayload is not null && InheritsFrom(instance.Type, sinks.JwtPayload)) return true;
+
+            switch (instance)
+            {
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                    // An element of a collection or object initializer: the object being initialised.
+                    if (at.Parent is not IObjectOrCollectionInitializerOperation initializer) return false;
+                    switch (initializer.Parent)
+                    {
+                        case IObjectCreationOperation creation:
+                            return IsStringKeyedDictionary(creation.Type) && IsPayloadValue(creation, sinks, allowLocal: true, cancellationToken);
+                        case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member }:
+                            // new SecurityTokenDescriptor { Claims = { ["password"] = x } }
+                            return sinks.IsDescriptorClaims(member.Property) && !IsEncrypted(initializer, sinks);
+                        default:
+                            return false;
+                    }
+
+                case IPropertyReferenceOperation property when sinks.IsDescriptorClaims(property.Property):
+                    return !IsEncrypted(at, sinks);
+                case ILocalReferenceOperation local when IsStringKeyedDictionary(local.Type):
+                    return IsPayloadLocal(local.Local, at, sinks, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>True when a dictionary or anonymous object goes, directly or through a local, to a payload sink.</summary>
+        private static bool IsPayloadValue(IOperation value, Sinks sinks, bool allowLocal, CancellationToken cancellationToken)
+        {
+            var current = value;
+            while (current.Parent is IConversionOperation conversion) current = conversion;
+            switch (current.Parent)
+            {
+                case IArgumentOperation argument:
+                    return sinks.IsPayloadArgument(argument) && !IsEncrypted(argument, sinks);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when ReferenceEquals(assignment.Value, current):
+                    return sinks.IsDescriptorClaims(target.Property) && !IsEncrypted(assignment, sinks);
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when allowLocal:
+                    return IsPayloadLocal(declarator.Symbol, value, sinks, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>True when the local is passed as a payload (or assigned to SecurityTokenDescriptor.Claims) in the same body.</summary>
+        private static bool IsPayloadLocal(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
+        {
+            // Cached per compilation: a method that fills one dictionary with many entries scans its body once.
+            if (sinks.PayloadLocals.TryGetValue(local, out var cached)) return cached;
+            var result = ScanForPayloadUse(local, at, sinks, cancellationToken);
+            sinks.PayloadLocals.TryAdd(local, result);
+            return result;
+        }
+
+        private static bool ScanForPayloadUse(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
+        {
+            var root = ValueFlow.Root(at);
+            foreach (var descendant in root.Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                if (IsPayloadValue(reference, sinks, allowLocal: false, cancellationToken)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the claim ends up in an encrypted token (JWE): an enclosing call or object gets
+        /// <c>encryptingCredentials</c> / <c>EncryptingCredentials</c>.
+        /// </summary>
+        private static bool IsEncrypted(IOperation operation, Sinks sinks)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                ImmutableArray<IArgumentOperation> arguments;
+                IObjectOrCollectionInitializerOperation? initializer = null;
+                switch (current)
+                {
+                    case IInvocationOperation invocation:
+                        arguments = invocation.Arguments;
+                        break;
+                    case IObjectCreationOperation creation:
+                        arguments = creation.Arguments;
+                        initializer = creation.Initializer;
+                        break;
+                    default:
+                        continue;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Name == "encryptingCredentials" && !IsNull(argument.Value)) return true;
+                }
+
+                if (initializer is null) continue;
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "EncryptingCredentials" } target } assignment
+                        && sinks.SecurityTokenDescriptor is not null
+                        && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, sinks.SecurityTokenDescriptor)
+                        && !IsNull(assignment.Value))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A missing or unbindable expression (code being typed): say nothing about it.</summary>
+        private static bool IsBroken(IOperation operation)
+        {
+            var op = StripConversions(operation);
+            return op is IInvalidOperation || op.Syntax.IsMissing || op.Type is IErrorTypeSymbol;
+        }
+
+        private static bool IsNull(IOperation value)
+        {
+            var op = StripConversions(value);
+            return op.ConstantValue.HasValue && op.ConstantValue.Value is null || op is IDefaultValueOperation;
+        }
+
+        private static bool IsStringKeyedDictionary(ITypeSymbol? type)
+        {
+            if (type is null) return false;
+            if (IsStringKeyedDictionaryInterface(type)) return true;
+            foreach (var iface in type.AllInterfaces)
+            {
+                if (IsStringKeyedDictionaryInterface(iface)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsStringKeyedDictionaryInterface(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "IDictionary", Arity: 2 } named
+               && named.TypeArguments[0].SpecialType == SpecialType.System_String
+               && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+
+        private static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == parameterName) return argument.Value;
+            }
+
+            return null;
+        }
+
+        private static IOperation StripConversions(IOperation operation)
+        {
+            var op = operation;
+            while (op is IConversionOperation conversion) op = conversion.Operand;
+            return op;
+        }
+
+        private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>"AddClaim(...)" without the receiver, so that a fluent chain is not all underlined.</summary>
+        private static Location AddClaimLocation(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax)
+            {
+                return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
+            }
+
+            return invocation.Syntax.GetLocation();
+        }
+
+        private static string Describe(IOperation source)
+        {
+            var text = source.Syntax.ToString();
+            if (text.Length <= 80 && text.IndexOf('\n') < 0) return text;
+            switch (source)
+            {
+                case IPropertyReferenceOperation p: return p.Property.Name;
+                case IFieldReferenceOperation f: return f.Field.Name;
+                case IParameterReferenceOperation a: return a.Parameter.Name;
+                case ILocalReferenceOperation l: return l.Local.Name;
+                default: return text.Substring(0, 80);
+            }
+        }
+
+        /// <summary>The sink types, resolved once per compilation.</summary>
+        private sealed class Sinks
+        {
+            public Sinks(Compilation compilation, JwtSymbols symbols)
+            {
+                Claim = symbols.Claim;
+                JwtPayload = symbols.JwtPayload;
+                SecurityTokenDescriptor = symbols.SecurityTokenDescriptor;
+                JoseJwt = symbols.JoseJwt;
+                JwtBuilder = symbols.JwtBuilder;
+                JwtBuilderExtensions = compilation.GetTypeByMetadataName("JWT.Builder.JwtBuilderExtensions");
+                JwtNetEncoder = symbols.JwtNetEncoder;
+                JwtNetIJwtEncoder = symbols.JwtNetIJwtEncoder;
+                JwtNetEncoderExtensions = compilation.GetTypeByMetadataName("JWT.JwtEncoderExtensions");
+            }
+
+            /// <summary>Whether a dictionary local is a payload, per local (locals are unique to their declaration).</summary>
+            public ConcurrentDictionary<ILocalSymbol, bool> PayloadLocals { get; } = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+
+            public INamedTypeSymbol? Claim { get; }
+            public INamedTypeSymbol? JwtPayload { get; }
+            public INamedTypeSymbol? SecurityTokenDescriptor { get; }
+            private INamedTypeSymbol? JoseJwt { get; }
+            private INamedTypeSymbol? JwtBuilder { get; }
+            private INamedTypeSymbol? JwtBuilderExtensions { get; }
+            private INamedTypeSymbol? JwtNetEncoder { get; }
+            private INamedTypeSymbol? JwtNetIJwtEncoder { get; }
+            private INamedTypeSymbol? JwtNetEncoderExtensions { get; }
+
+            public bool IsJwtBuilderMember(IMethodSymbol method)
+                => Is(method.ContainingType, JwtBuilder) || Is(method.ContainingType, JwtBuilderExtensions);
+
+            public bool IsDescriptorClaims(IPropertySymbol property)
+                => property.Name == "Claims" && Is(property.ContainingType, SecurityTokenDescriptor);
+
+            /// <summary>An argument whose object becomes the token's payload (JWS only: jose-jwt's JWE overloads take "enc").</summary>
+            public bool IsPayloadArgument(IArgumentOperation argument)
+            {
+                if (argument.Parameter is not { } parameter || parameter.ContainingSymbol is not IMethodSymbol method) return false;
+                var type = method.ContainingType;
+                switch (parameter.Name)
+                {
+                    case "payload" when method.Name == "Encode" && Is(type, JoseJwt):
+                        foreach (var p in method.Parameters)
+                        {
+                            if (p.Name == "enc") return false;
+                        }
+
+                        return true;
+                    case "payload" when method.Name == "Encode":
+                        return Is(type, JwtNetEncoder) || Is(type, JwtNetIJwtEncoder) || Is(type, JwtNetEncoderExtensions) || Implements(type, JwtNetIJwtEncoder);
+                    case "claims" when method.Name == "AddClaims":
+                        return Is(type, JwtBuilderExtensions);
+                    case "claimsCollection" when method.MethodKind == MethodKind.Constructor:
+                        return Is(type, JwtPayload);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+                => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+            private static bool Implements(INamedTypeSymbol? type, INamedTypeSymbol? iface)
+            {
+                if (type is null || iface is null) return false;
+                foreach (var i in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(i, iface)) return true;
+                }
+
+                return false;
+            }
+        }
+    }
+}

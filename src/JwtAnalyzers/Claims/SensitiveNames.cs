@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using JwtAnalyzers.Flow;
+
+namespace JwtAnalyzers.Claims
+{
+    /// <summary>What kind of sensitive data a name denotes; decides which value types can carry it.</summary>
+    internal enum SensitiveKind
+    {
+        /// <summary>Not sensitive.</summary>
+        None,
+
+        /// <summary>A secret that is text (password, client secret, API key): a number, a date or a flag so named is a fact about it.</summary>
+        TextSecret,
+
+        /// <summary>Personal data that may be a number (PIN, CVV, card number, SSN): only dates and flags are facts.</summary>
+        PersonalData,
+
+        /// <summary>A name configured in .editorconfig: only flags are facts.</summary>
+        Configured,
+    }
+
+    /// <summary>
+    /// The words that make a claim name, or the name of the member a claim value is read from, sensitive.
+    /// Names are split into words (<see cref="Words.Split"/>) and matched on whole words and phrases, so
+    /// "Passport" is not "pass", "Pinned" is not "pin" and "KeyId" is not a key. A name that also carries a
+    /// fact word ("PasswordExpired", "password_changed_at", "HasPassword", "card_last4") describes a fact about
+    /// the secret, not the secret, and is not sensitive.
+    /// </summary>
+    internal static class SensitiveNames
+    {
+        // Secrets that are text. "key" alone is not sensitive (kid, key id, cache key); a key named by its use is.
+        private static readonly string[][] TextSecrets =
+        {
+            new[] { "password" }, new[] { "passwd" }, new[] { "pwd" }, new[] { "passphrase" }, new[] { "passcode" }, new[] { "pass" },
+            new[] { "pass", "phrase" }, new[] { "pass", "word" },
+            new[] { "secret" }, new[] { "secrets" },
+            new[] { "apikey" }, new[] { "api", "key" }, new[] { "privatekey" }, new[] { "private", "key" },
+            new[] { "secretkey" }, new[] { "signing", "key" }, new[] { "encryption", "key" },
+        };
+
+        // Sensitive personal data, possibly numeric.
+        private static readonly string[][] PersonalData =
+        {
+            new[] { "ssn" }, new[] { "social", "security" }, new[] { "national", "id" }, new[] { "nationalid" },
+            new[] { "national", "identification" }, new[] { "national", "insurance" }, new[] { "passport", "number" },
+            new[] { "credit", "card" }, new[] { "creditcard" }, new[] { "card", "number" }, new[] { "cardnumber" },
+            new[] { "cvv" }, new[] { "cvv2" }, new[] { "cvc" }, new[] { "cvc2" },
+            new[] { "pin" }, new[] { "pincode" },
+        };
+
+        // Words that turn a name into a fact about the secret: when it changed or expires, whether it is set,
+        // how long or strong it is, how often it failed, a hint or question about it, its last digits, its id.
+        // "hash", "salt", "encrypted" and "hashed" are NOT facts: a password hash is still sensitive.
+        private static readonly HashSet<string> FactWords = new HashSet<string>
+        {
+            "expired", "expires", "expiry", "expiration", "exp", "expire",
+            "changed", "change", "changes", "updated", "update", "created", "modified", "rotated", "issued",
+            "set", "required", "require", "reset", "needs", "need", "must", "should", "can", "has", "is", "was",
+            "enabled", "disabled", "verified", "confirmed", "valid", "validity", "exists", "present", "missing",
+            "length", "policy", "strength", "complexity", "rule", "rules", "regex", "pattern", "min", "max",
+            "minimum", "maximum", "count", "attempt", "attempts", "failed", "failures", "tries", "retries",
+            "last", "last4", "masked", "mask", "hint", "question", "questions", "type", "kind", "brand", "format",
+            "at", "on", "date", "time", "timestamp", "age", "lifetime", "duration", "ttl",
+            "status", "state", "version", "id", "ids", "name", "label", "flag", "locked", "lockout",
+            "algorithm", "algo", "scheme", "method", "mode", "score", "grant", "flow",
+            "used", "sent", "validated", "checked",
+            "through", "by", "boarding",
+        };
+
+        private static readonly HashSet<string> AuthenticationMethodWords = new HashSet<string> { "amr", "authenticationmethod", "authmethod" };
+
+        /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
+        public static SensitiveKind Classify(string? name, ImmutableArray<string[]> configured)
+            => Classify(Words.Split(name), configured, ignoreFacts: false);
+
+        /// <summary>
+        /// True when <paramref name="name"/> is about a secret at all, fact or not ("password_changed_at",
+        /// "HasPassword"): such a claim states a fact, and its value is not checked either.
+        /// </summary>
+        public static bool MentionsSecret(string? name, ImmutableArray<string[]> configured)
+            => Classify(Words.Split(name), configured, ignoreFacts: true) != SensitiveKind.None;
+
+        private static SensitiveKind Classify(List<string> words, ImmutableArray<string[]> configured, bool ignoreFacts)
+        {
+            if (words.Count == 0 || IsAuthenticationMethod(words)) return SensitiveKind.None;
+            if (Matches(words, TextSecrets, ignoreFacts)) return SensitiveKind.TextSecret;
+            if (Matches(words, PersonalData, ignoreFacts)) return SensitiveKind.PersonalData;
+            if (!configured.IsDefaultOrEmpty && Matches(words, configured, ignoreFacts)) return SensitiveKind.Configured;
+            return SensitiveKind.None;
+        }
+
+        /// <summary>True for claim types that name an authentication method (<c>amr</c>): "pwd" there is a method, not a password.</summary>
+        public static bool IsAuthenticationMethod(string? name) => IsAuthenticationMethod(Words.Split(name));
+
+        /// <summary>Each configured entry ("date of birth", "maiden_name") split into the words of its phrase.</summary>
+        public static ImmutableArray<string[]> ParseConfigured(ImmutableArray<string> entries)
+        {
+            if (entries.IsDefaultOrEmpty) return ImmutableArray<string[]>.Empty;
+            var builder = ImmutableArray.CreateBuilder<string[]>(entries.Length);
+            foreach (var entry in entries)
+            {
+                var words = Words.Split(entry);
+                if (words.Count > 0) builder.Add(words.ToArray());
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool IsAuthenticationMethod(List<string> words)
+            => Words.ContainsAny(words, AuthenticationMethodWords)
+               || Words.ContainsPhrase(words, new[] { "authentication", "method" })
+               || Words.ContainsPhrase(words, new[] { "auth", "method" });
+
+        private static bool Matches(List<string> words, IReadOnlyList<string[]> phrases, bool ignoreFacts)
+        {
+            for (var p = 0; p < phrases.Count; p++)
+            {
+                var phrase = phrases[p];
+                for (var i = 0; i + phrase.Length <= words.Count; i++)
+                {
+                    if (!MatchesAt(words, phrase, i)) continue;
+                    // "pass" is a password only as the last word: "userPass", "db_pass"; not "PassThrough".
+                    if (phrase.Length == 1 && phrase[0] == "pass" && i != words.Count - 1) continue;
+                    if (ignoreFacts || !HasFactWordOutside(words, i, phrase.Length)) return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MatchesAt(List<string> words, string[] phrase, int start)
+        {
+            for (var j = 0; j < phrase.Length; j++)
+            {
+                if (words[start + j] != phrase[j]) return false;
+            }
+
+            return true;
+        }
+
+        private static bool HasFactWordOutside(List<string> words, int start, int length)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (i >= start && i < start + length) continue;
+                if (FactWords.Contains(words[i])) return true;
+            }
+
+            return false;
+        }
+    }
+}
