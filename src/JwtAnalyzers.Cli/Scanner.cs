@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace JwtAnalyzers.Cli
+{
+    /// <summary>Loads the projects, runs our analyzers (and fixers), prints the summary, writes SARIF.</summary>
+    internal static class Scanner
+    {
+        public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(JwtAnalyzers.Descriptors).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(JwtAnalyzers.CodeFixes.CodeFixKeys).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static async Task<int> RunAsync(Options options, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            using var workspace = MSBuildWorkspace.Create();
+            var loadErrors = new List<string>();
+            using var failures = workspace.RegisterWorkspaceFailedHandler(e =>
+            {
+                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+                {
+                    lock (loadErrors) loadErrors.Add(e.Diagnostic.Message);
+                }
+            });
+
+            var progress = new Progress(errors);
+            var projects = await LoadAsync(workspace, options.Path, progress, loadErrors, cancellationToken);
+            if (projects.Count == 0)
+            {
+                foreach (var e in loadErrors) errors.WriteLine($"load error: {e}");
+                errors.WriteLine($"No C# project could be loaded from '{options.Path}'.");
+                return Program.UsageOrLoadError;
+            }
+
+            // A project MSBuild could not evaluate is added empty: name it as a load error, scan the rest.
+            List<string> errorsSnapshot;
+            lock (loadErrors) errorsSnapshot = loadErrors.ToList();
+            projects = projects.Where(id =>
+            {
+                var file = workspace.CurrentSolution.GetProject(id)?.FilePath;
+                return file is null || !errorsSnapshot.Any(e => e.Contains(file, StringComparison.OrdinalIgnoreCase));
+            }).ToList();
+            var findings = await AnalyzeAsync(workspace.CurrentSolution, projects, progress, cancellationToken);
+            if (options.Fix && findings.Count > 0)
+            {
+                var fixedCount = await FixAsync(workspace, findings, progress, cancellationToken);
+                output.WriteLine($"Applied fixes for {fixedCount} diagnostics; scanning again.");
+                findings = await AnalyzeAsync(workspace.CurrentSolution, projects, progress, cancellationToken);
+            }
+
+            progress.Done();
+            Report.PrintSummary(findings, output, projects.Count, watch.Elapsed);
+            if (options.Sarif is not null)
+            {
+                Sarif.Write(options.Sarif, findings, Analyzers);
+                output.WriteLine($"SARIF log written to {options.Sarif}");
+            }
+
+            foreach (var e in loadErrors.Distinct()) errors.WriteLine($"load error: {e}");
+            if (loadErrors.Count > 0) return Program.UsageOrLoadError;
+            return findings.Any(f => f.Severity >= options.Severity) ? Program.Findings : Program.Clean;
+        }
+
+        private static async Task<List<ProjectId>> LoadAsync(MSBuildWorkspace workspace, string path, Progress progress, List<string> loadErrors, CancellationToken cancellationToken)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            var loader = new Progress<ProjectLoadProgress>(p => progress.Report($"loading {System.IO.Path.GetFileName(p.FilePath)} ({p.Operation})"));
+            var ids = new List<ProjectId>();
+            if (File.Exists(full) && (full.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)))
+            {
+                var solution = await workspace.OpenSolutionAsync(full, loader, cancellationToken);
+                ids.AddRange(solution.Projects.Where(p => p.Language == LanguageNames.CSharp).Select(p => p.Id));
+                return ids;
+            }
+
+            var projectFiles = File.Exists(full)
+                ? new[] { full }
+                : Directory.EnumerateFiles(full, "*.csproj", SearchOption.AllDirectories)
+                    .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" or "node_modules" or ".git"))
+                    .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            foreach (var file in projectFiles)
+            {
+                if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, file, StringComparison.OrdinalIgnoreCase))) continue;
+                try
+                {
+                    await workspace.OpenProjectAsync(file, loader, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    loadErrors.Add($"{file}: {e.Message}");
+                }
+            }
+
+            ids.AddRange(workspace.CurrentSolution.Projects.Where(p => p.Language == LanguageNames.CSharp).Select(p => p.Id));
+            return ids;
+        }
+
+        private static async Task<List<Diagnostic>> AnalyzeAsync(Solution solution, List<ProjectId> projectIds, Progress progress, CancellationToken cancellationToken)
+        {
+            var findings = new List<Diagnostic>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var id in projectIds)
+            {
+                index++;
+                var project = solution.GetProject(id);
+                if (project is null) continue;
+                progress.Report($"analyzing {project.Name} ({index}/{projectIds.Count})");
+                var compilation = await project.GetCompilationAsync(cancellationToken);
+                if (compilation is null) continue;
+                var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
+                    project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+                foreach (var diagnostic in await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Hidden || diagnostic.IsSuppressed) continue;
+                    // Multi-targeted projects load once per framework: report each finding once.
+                    var key = diagnostic.Id + "|" + diagnostic.Location.GetLineSpan() + "|" + diagnostic.GetMessage();
+                    if (seen.Add(key)) findings.Add(diagnostic);
+                }
+            }
+
+            return findings;
+        }
+
+        private static async Task<int> FixAsync(MSBuildWorkspace workspace, List<Diagnostic> findings, Progress progress, CancellationToken cancellationToken)
+        {
+            var solution = workspace.CurrentSolution;
+            var applied = 0;
+            foreach (var group in findings.Where(f => f.Location.IsInSource).GroupBy(f => f.Id))
+            {
+                var fixer = Fixers.FirstOrDefault(f => f.FixableDiagnosticIds.Contains(group.Key));
+                var fixAll = fixer?.GetFixAllProvider();
+                if (fixer is null || fixAll is null) continue;
+                foreach (var byFile in group.GroupBy(d => d.Location.SourceTree!.FilePath))
+                {
+                    var document = solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => string.Equals(d.FilePath, byFile.Key, StringComparison.OrdinalIgnoreCase));
+                    if (document is null) continue;
+                    progress.Report($"fixing {group.Key} in {System.IO.Path.GetFileName(byFile.Key)}");
+                    // Recompute on the current document: earlier fixes may have moved the spans.
+                    var current = await DiagnosticsOf(document, group.Key, cancellationToken);
+                    if (current.IsEmpty) continue;
+                    var actions = new List<CodeAction>();
+                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, current[0], (a, _) => actions.Add(a), cancellationToken));
+                    var key = actions.FirstOrDefault()?.EquivalenceKey;
+                    if (key is null) continue;
+                    var context = new FixAllContext(document, fixer, FixAllScope.Document, key, new[] { group.Key }, new Provider(current), cancellationToken);
+                    var action = await fixAll.GetFixAsync(context);
+                    if (action is null) continue;
+                    foreach (var operation in await action.GetOperationsAsync(cancellationToken))
+                    {
+                        if (operation is ApplyChangesOperation apply) solution = apply.ChangedSolution;
+                    }
+
+                    applied += current.Length;
+                }
+            }
+
+            return workspace.TryApplyChanges(solution) ? applied : 0;
+        }
+
+        private static async Task<ImmutableArray<Diagnostic>> DiagnosticsOf(Document document, string id, CancellationToken cancellationToken)
+        {
+            var compilation = await document.Project.GetCompilationAsync(cancellationToken);
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            if (compilation is null || tree is null) return ImmutableArray<Diagnostic>.Empty;
+            var analyzers = Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).ToImmutableArray();
+            var diagnostics = await compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken);
+            return diagnostics.Where(d => d.Id == id && d.Location.SourceTree == tree).ToImmutableArray();
+        }
+
+        private sealed class Provider : FixAllContext.DiagnosticProvider
+        {
+            private readonly ImmutableArray<Diagnostic> _diagnostics;
+            public Provider(ImmutableArray<Diagnostic> diagnostics) { _diagnostics = diagnostics; }
+            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+        }
+
+        /// <summary>A one-line progress indicator on stderr (plain lines when stderr is not a terminal).</summary>
+        private sealed class Progress
+        {
+            private static readonly char[] Spinner = { '|', '/', '-', '\\' };
+            private readonly TextWriter _writer;
+            private readonly bool _interactive = !Console.IsErrorRedirected;
+            private int _tick;
+            private string _last = "";
+
+            public Progress(TextWriter writer) { _writer = writer; }
+
+            public void Report(string message)
+            {
+                lock (_writer)
+                {
+                    if (message == _last) return;
+                    _last = message;
+                    if (_interactive) _writer.Write($"\r{Spinner[_tick++ % Spinner.Length]} {message}".PadRight(Math.Max(0, Console.WindowWidth - 1)));
+                    else _writer.WriteLine($"... {message}");
+                }
+            }
+
+            public void Done()
+            {
+                if (_interactive) _writer.Write("\r".PadRight(Math.Max(0, Console.WindowWidth - 1)) + "\r");
+            }
+        }
+    }
+}
