@@ -19,8 +19,17 @@ namespace JwtAnalyzers.Options
         /// <summary>Extra claim names (comma-separated) that JWT020 treats as sensitive.</summary>
         public const string SensitiveClaimNames = "sensitive_claim_names";
 
+        /// <summary>JWT004: the longest lifetime a created token may have (TimeSpan; default 24 hours).</summary>
+        public const string MaxTokenLifetime = "max_token_lifetime";
+
+        /// <summary>JWT005: the largest acceptable ClockSkew (TimeSpan; default 5 minutes, the library default).</summary>
+        public const string MaxClockSkew = "max_clock_skew";
+
+        public static readonly TimeSpan DefaultMaxTokenLifetime = TimeSpan.FromHours(24);
+        public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
+
         /// <summary>All keys, for the documentation convention test.</summary>
-        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(SensitiveClaimNames);
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(SensitiveClaimNames, MaxTokenLifetime, MaxClockSkew);
 
         /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
         public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
