@@ -19,8 +19,9 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
     /// <c>expires: DateTime.UtcNow.AddMinutes(15)</c>, <c>Expires = DateTime.UtcNow.AddMinutes(15)</c>,
     /// <c>.ExpirationTime(DateTime.UtcNow.AddMinutes(15))</c>, or an <c>exp</c> entry/member holding
     /// <c>DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()</c>. JSON-text payloads and
-    /// <c>JwtPayload</c>s get no fix: there the edit is not mechanical. <c>using System;</c> (and
-    /// <c>using JWT.Builder;</c> for the extension method) is added when the name does not bind.
+    /// <c>JwtPayload</c>s get no fix: there the edit is not mechanical. <c>using System;</c> is added
+    /// when the name does not bind; where JWT.Net's <c>ExpirationTime</c> extension is not in scope, the builder
+    /// gets <c>.AddClaim("exp", ...)</c> instead, so that no namespace import can introduce an ambiguity.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddExpirationCodeFixProvider)), Shared]
     public sealed class AddExpirationCodeFixProvider : CodeFixProvider
@@ -74,7 +75,6 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
 
             SyntaxNode? target;
             SyntaxNode? replacement;
-            var needsBuilderNamespace = false;
             string systemProbe = "DateTime";
             switch (fix)
             {
@@ -130,17 +130,20 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
                     if (encode is null) return document;
                     var access = (MemberAccessExpressionSyntax)encode.Expression;
                     var receiverTrailing = WhitespaceOnly(access.Expression.GetTrailingTrivia());
+                    // ExpirationTime is an extension method: used when it is in scope. Otherwise the instance method
+                    // AddClaim("exp", ...) says the same without a new using (which could make JwtHeader ambiguous).
+                    var useExtension = ExpirationTimeBinds(model, encode.SpanStart);
+                    if (!useExtension) systemProbe = "DateTimeOffset";
                     var expirationTime = SyntaxFactory.InvocationExpression(
                             SyntaxFactory.MemberAccessExpression(
                                 SyntaxKind.SimpleMemberAccessExpression,
                                 access.Expression,
                                 access.OperatorToken,
-                                SyntaxFactory.IdentifierName("ExpirationTime")),
-                            SyntaxFactory.ParseArgumentList("(" + Expiry + ")"))
+                                SyntaxFactory.IdentifierName(useExtension ? "ExpirationTime" : "AddClaim")),
+                            SyntaxFactory.ParseArgumentList(useExtension ? "(" + Expiry + ")" : "(\"exp\", " + UnixExpiry + ")"))
                         .WithTrailingTrivia(receiverTrailing);
                     target = encode;
                     replacement = encode.WithExpression(access.WithExpression(expirationTime));
-                    needsBuilderNamespace = !Binds(model, encode.SpanStart, "JwtBuilderExtensions", "JWT.Builder.JwtBuilderExtensions");
                     break;
 
                 default:
@@ -154,7 +157,6 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
             {
                 var eol = EndOfLine(root);
                 if (needsSystem) unit = AddUsing(unit, "System", eol);
-                if (needsBuilderNamespace) unit = AddUsing(unit, "JWT.Builder", eol);
                 newRoot = unit;
             }
 
@@ -329,6 +331,13 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
             }
 
             return SyntaxFactory.LineFeed;
+        }
+
+        private static bool ExpirationTimeBinds(SemanticModel model, int position)
+        {
+            var probe = SyntaxFactory.ParseExpression("new global::JWT.Builder.JwtBuilder().ExpirationTime(default(global::System.DateTime))");
+            var symbol = model.GetSpeculativeSymbolInfo(position, probe, SpeculativeBindingOption.BindAsExpression).Symbol;
+            return symbol is IMethodSymbol { Name: "ExpirationTime" };
         }
 
         private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string namespaceName, SyntaxTrivia eol)

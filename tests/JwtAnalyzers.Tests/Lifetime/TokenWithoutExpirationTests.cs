@@ -269,6 +269,49 @@ class TokenService
 }");
         }
 
+        [Fact]
+        public async Task TwoTokensInFileWithoutUsingSystem_FixAllAddsOneUsing()
+        {
+            await Verify.VerifyCodeFixAsync(@"using System.IdentityModel.Tokens.Jwt;
+
+class TokenService
+{
+    JwtSecurityToken Access() => {|JWT003:new JwtSecurityToken(""issuer"", ""audience"")|};
+
+    JwtSecurityToken Refresh() => {|JWT003:new JwtSecurityToken(""issuer"", ""audience"", expires: null)|};
+}", @"using System;
+using System.IdentityModel.Tokens.Jwt;
+
+class TokenService
+{
+    JwtSecurityToken Access() => new JwtSecurityToken(""issuer"", ""audience"", expires: DateTime.UtcNow.AddMinutes(15));
+
+    JwtSecurityToken Refresh() => new JwtSecurityToken(""issuer"", ""audience"", expires: DateTime.UtcNow.AddMinutes(15));
+}");
+        }
+
+        [Fact]
+        public async Task TargetTypedNew_Reports_AndFixAddsExpires()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + @"
+class TokenService
+{
+    JwtSecurityToken Create(IEnumerable<Claim> claims)
+    {
+        JwtSecurityToken token = {|JWT003:new(""issuer"", ""audience"", claims)|};
+        return token;
+    }
+}", Usings + @"
+class TokenService
+{
+    JwtSecurityToken Create(IEnumerable<Claim> claims)
+    {
+        JwtSecurityToken token = new(""issuer"", ""audience"", claims, expires: DateTime.UtcNow.AddMinutes(15));
+        return token;
+    }
+}");
+        }
+
         // ---- new JwtSecurityToken(header, payload) -----------------------------------------------------------
 
         [Fact]
@@ -454,6 +497,22 @@ class TokenService
         }
 
         [Fact]
+        public async Task ExplicitNullExpiresOnHandlerWithoutDefaults_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenService
+{
+    string Create(ClaimsIdentity identity, SigningCredentials credentials)
+    {
+        var handler = new JwtSecurityTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var withDefaults = new JwtSecurityTokenHandler();
+        var safe = withDefaults.CreateEncodedJwt(""issuer"", ""audience"", identity, null, null, null, credentials);
+        return {|JWT003:handler.CreateEncodedJwt(""issuer"", ""audience"", identity, null, null, DateTime.UtcNow, credentials)|};
+    }
+}");
+        }
+
+        [Fact]
         public async Task DescriptorOnHandlerReEnabled_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
@@ -507,7 +566,7 @@ class TokenService
         }
 
         [Fact]
-        public async Task BuilderLocalWithoutExpirationTime_Reports_AndFixAddsUsings()
+        public async Task BuilderWithoutExtensionsInScope_Reports_AndFixAddsExpClaim()
         {
             await Verify.VerifyCodeFixAsync(@"class TokenService
 {
@@ -519,7 +578,6 @@ class TokenService
         return builder.{|JWT003:Encode()|};
     }
 }", @"using System;
-using JWT.Builder;
 
 class TokenService
 {
@@ -528,7 +586,7 @@ class TokenService
         var builder = new JWT.Builder.JwtBuilder().WithAlgorithm(new JWT.Algorithms.HMACSHA256Algorithm());
         builder.WithSecret(secret);
         builder.AddClaim(""role"", ""admin"");
-        return builder.ExpirationTime(DateTime.UtcNow.AddMinutes(15)).Encode();
+        return builder.AddClaim(""exp"", DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds()).Encode();
     }
 }");
         }
