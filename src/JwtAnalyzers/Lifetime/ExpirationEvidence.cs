@@ -79,6 +79,41 @@ namespace JwtAnalyzers.Lifetime
             return false;
         }
 
+        /// <summary>
+        /// True when the type declaration around <paramref name="node"/> names the <c>exp</c> claim anywhere
+        /// (a string <c>"exp"</c>, <c>JwtRegisteredClaimNames.Exp</c>, <c>ClaimName.ExpirationTime</c>). Used when
+        /// claims reach the token from elsewhere (a parameter, a helper such as <c>GetClaims(user)</c>): a helper
+        /// of the same class may add the expiry as a claim. Syntax only: the other members need no binding.
+        /// </summary>
+        public static bool TypeMentionsExp(SyntaxNode node)
+        {
+            var type = node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>();
+            if (type is null) return false;
+            foreach (var token in type.DescendantTokens())
+            {
+                switch (token.RawKind)
+                {
+                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
+                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
+                        if (IsExpText(token.ValueText)) return true;
+                        break;
+                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
+                        var text = token.ValueText;
+                        if ((text == "Exp" || text == "ExpirationTime")
+                            && token.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access
+                            && access.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax owner)
+                        {
+                            var ownerText = owner.ToString();
+                            if (ownerText.EndsWith("JwtRegisteredClaimNames", StringComparison.Ordinal) || ownerText.EndsWith("ClaimName", StringComparison.Ordinal)) return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsExpText(string s)
             => s == ExpClaim || s.IndexOf("\"exp\"", StringComparison.Ordinal) >= 0;
 

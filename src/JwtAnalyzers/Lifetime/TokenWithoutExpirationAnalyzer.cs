@@ -127,6 +127,7 @@ namespace JwtAnalyzers.Lifetime
             var cancellationToken = context.CancellationToken;
 
             ImmutableDictionary<string, string?> properties;
+            bool claimsFromElsewhere;
             if (FindParameter(constructor, "expires") is not null && FindParameter(constructor, "issuer") is not null)
             {
                 var expires = FindArgument(creation.Arguments, "expires");
@@ -135,12 +136,13 @@ namespace JwtAnalyzers.Lifetime
                 if (!isOmitted && !ExpirationEvidence.IsProvablyNull(expires.Value, cancellationToken)) return;
                 properties = ImmutableDictionary<string, string?>.Empty.Add(FixKey, FixJwtSecurityTokenExpires);
                 if (!isOmitted) properties = WithTarget(properties, expires.Syntax);
+                claimsFromElsewhere = HasClaims(FindArgument(creation.Arguments, "claims"), cancellationToken);
             }
             else if (constructor.Parameters.Length == 2 && FindParameter(constructor, "payload") is { } payloadParameter
                 && SymbolEqualityComparer.Default.Equals(payloadParameter.Type, symbols.JwtPayload))
             {
                 var payload = FindArgument(creation.Arguments, "payload");
-                if (payload is null || EvaluateJwtPayload(payload.Value, symbols, cancellationToken) != Expiration.Absent) return;
+                if (payload is null || EvaluateJwtPayload(payload.Value, symbols, out claimsFromElsewhere, cancellationToken) != Expiration.Absent) return;
                 properties = ImmutableDictionary<string, string?>.Empty;
             }
             else
@@ -148,14 +150,15 @@ namespace JwtAnalyzers.Lifetime
                 return; // the parsing constructor and the nested-JWE constructor create nothing new
             }
 
-            if (!IsReportable(creation, symbols)) return;
+            if (!IsReportable(creation, symbols, claimsFromElsewhere)) return;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.TokenWithoutExpiration, creation.Syntax.GetLocation(), properties, "'new JwtSecurityToken(...)'"));
         }
 
         /// <summary>A <c>JwtPayload</c> created in place (or held by a local) whose contents are all visible and lack <c>exp</c>.</summary>
-        private static Expiration EvaluateJwtPayload(IOperation value, Symbols symbols, CancellationToken cancellationToken)
+        private static Expiration EvaluateJwtPayload(IOperation value, Symbols symbols, out bool claimsFromElsewhere, CancellationToken cancellationToken)
         {
+            claimsFromElsewhere = false;
             var operation = ExpirationEvidence.Strip(value);
             ILocalReferenceOperation? local = null;
             if (operation is ILocalReferenceOperation reference)
@@ -179,6 +182,10 @@ namespace JwtAnalyzers.Lifetime
                 if (name == "expires")
                 {
                     if (argument.ArgumentKind != ArgumentKind.DefaultValue && !ExpirationEvidence.IsProvablyNull(argument.Value, cancellationToken)) return Expiration.Present;
+                }
+                else if (name == "claims")
+                {
+                    claimsFromElsewhere = HasClaims(argument, cancellationToken);
                 }
                 else if (name == "claimsCollection")
                 {
@@ -289,10 +296,12 @@ namespace JwtAnalyzers.Lifetime
             if (!DisablesDefaultTimes(invocation.Instance, cancellationToken)) return;
 
             var properties = ImmutableDictionary<string, string?>.Empty;
+            var subjectClaims = false;
             if (descriptor is not null)
             {
                 if (!SymbolEqualityComparer.Default.Equals(ExpirationEvidence.Strip(descriptor.Value).Type, symbols.SecurityTokenDescriptor)) return;
                 if (EvaluateDescriptor(descriptor.Value, symbols, out var creation, cancellationToken) != Expiration.Absent) return;
+                subjectClaims = true; // Subject's claims (or claims added later) may come from a helper of the class
                 if (creation?.Syntax is { } creationSyntax && creationSyntax.SyntaxTree == invocation.Syntax.SyntaxTree)
                 {
                     properties = WithTarget(properties.Add(FixKey, FixDescriptorExpires), creationSyntax);
@@ -301,11 +310,12 @@ namespace JwtAnalyzers.Lifetime
             else if (expires is not null)
             {
                 if (expires.ArgumentKind != ArgumentKind.DefaultValue && !ExpirationEvidence.IsProvablyNull(expires.Value, cancellationToken)) return;
+                subjectClaims = HasClaims(FindArgument(invocation.Arguments, "subject"), cancellationToken);
                 // CreateJwtSecurityToken(issuer, ..., notBefore, expires, issuedAt, ...): defaults apply only when
                 // notBefore is null too, and the handler does not add them here anyway; issuedAt is irrelevant.
             }
 
-            if (!IsReportable(invocation, symbols)) return;
+            if (!IsReportable(invocation, symbols, subjectClaims)) return;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenWithoutExpiration, invocation.Syntax.GetLocation(), properties, name));
         }
 
@@ -702,13 +712,18 @@ namespace JwtAnalyzers.Lifetime
         // ---- shared -------------------------------------------------------------------------------------------
 
         /// <summary>The exceptions every shape honours: development-only code, and methods that name <c>exp</c>.</summary>
-        private static bool IsReportable(IOperation operation, Symbols symbols)
+        private static bool IsReportable(IOperation operation, Symbols symbols, bool claimsFromElsewhere = false)
         {
             // Truncated or mangled code: the binder's guess at an overload proves nothing.
             if (operation.Syntax.ContainsDiagnostics) return false;
             if (EnvironmentGuard.IsDevelopmentOnly(operation)) return false;
-            return !ExpirationEvidence.MentionsExp(ValueFlow.Root(operation), symbols.ClaimNameExpirationTime);
+            if (ExpirationEvidence.MentionsExp(ValueFlow.Root(operation), symbols.ClaimNameExpirationTime)) return false;
+            return !claimsFromElsewhere || !ExpirationEvidence.TypeMentionsExp(operation.Syntax);
         }
+
+        /// <summary>A claims argument that is given and not provably null: its claims may include <c>exp</c>.</summary>
+        private static bool HasClaims(IArgumentOperation? claims, CancellationToken cancellationToken)
+            => claims is not null && claims.ArgumentKind != ArgumentKind.DefaultValue && !ExpirationEvidence.IsProvablyNull(claims.Value, cancellationToken);
 
         private static ImmutableDictionary<string, string?> WithTarget(ImmutableDictionary<string, string?> properties, SyntaxNode target)
             => properties

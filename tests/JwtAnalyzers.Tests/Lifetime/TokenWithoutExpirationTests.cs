@@ -155,6 +155,39 @@ class TokenService
         }
 
         [Fact]
+        public async Task ClaimsFromHelperOfTheClassCarryExp_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenService
+{
+    JwtSecurityToken Create(string user, SigningCredentials credentials)
+        => new JwtSecurityToken(""issuer"", ""audience"", GetClaims(user), signingCredentials: credentials);
+
+    JwtSecurityToken CreateFromPayload(string user, SigningCredentials credentials)
+        => new JwtSecurityToken(new JwtHeader(credentials), new JwtPayload(GetClaims(user)));
+
+    static IEnumerable<Claim> GetClaims(string user) => new[]
+    {
+        new Claim(JwtRegisteredClaimNames.Sub, user),
+        new Claim(JwtRegisteredClaimNames.Exp, DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString()),
+    };
+}");
+        }
+
+        [Fact]
+        public async Task ClaimsFromHelperOfTheClassWithoutExp_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenService
+{
+    JwtSecurityToken Create(string user, SigningCredentials credentials)
+        => {|JWT003:new JwtSecurityToken(""issuer"", ""audience"", GetClaims(user), signingCredentials: credentials)|};
+
+    static IEnumerable<Claim> GetClaims(string user) => new[] { new Claim(JwtRegisteredClaimNames.Sub, user) };
+}");
+        }
+
+        [Fact]
         public async Task InDevelopmentBranch_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
@@ -751,6 +784,60 @@ class TokenService
     }
 
     void Fill(Dictionary<string, object> payload) { }
+}");
+        }
+
+        // ---- known gaps -------------------------------------------------------------------------------------
+
+        [Fact]
+        public async Task KnownGap_HandlerFromFactoryMethod_DoesNotReport()
+        {
+            // Gap: SetDefaultTimesOnTokenCreation = false inside a factory method is not followed (only initializers
+            // of the object itself, readonly field initializers and assignments in the same method are).
+            await Verify.VerifyAnalyzerAsync(JsonUsings + @"
+static class Tokens
+{
+    static readonly JsonWebTokenHandler Handler = CreateHandler();
+
+    static JsonWebTokenHandler CreateHandler() => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+
+    public static string Create(ClaimsIdentity identity) => Handler.CreateToken(new SecurityTokenDescriptor { Subject = identity });
+}");
+        }
+
+        [Fact]
+        public async Task KnownGap_JwtNetEncoderWithDictionary_DoesNotReport()
+        {
+            // Gap: JWT.Net's lower-level IJwtEncoder.Encode(payload, key) is outside the rule's spec (JwtBuilder only).
+            await Verify.VerifyAnalyzerAsync(@"using System.Collections.Generic;
+using JWT;
+using JWT.Algorithms;
+using JWT.Serializers;
+
+class TokenService
+{
+    string Create(string secret)
+    {
+        var payload = new Dictionary<string, object> { { ""sub"", ""x"" } };
+        IJwtEncoder encoder = new JwtEncoder(new HMACSHA256Algorithm(), new JsonNetSerializer(), new JwtBase64UrlEncoder());
+        return encoder.Encode(payload, secret);
+    }
+}");
+        }
+
+        [Fact]
+        public async Task KnownGap_JwtPayloadFilledByLoop_DoesNotReport()
+        {
+            // Gap: keys added in a loop (payload.Add(claim.Type, ...)) are not constant, so the payload is unknown.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenService
+{
+    JwtSecurityToken Create(IEnumerable<Claim> claims, SigningCredentials credentials)
+    {
+        var payload = new JwtPayload();
+        foreach (var claim in claims) payload.Add(claim.Type, claim.Value);
+        return new JwtSecurityToken(new JwtHeader(credentials), payload);
+    }
 }");
         }
 
