@@ -80,34 +80,31 @@ namespace JwtAnalyzers.Lifetime
         }
 
         /// <summary>
-        /// True when the type declaration around <paramref name="node"/> names the <c>exp</c> claim anywhere
-        /// (a string <c>"exp"</c>, <c>JwtRegisteredClaimNames.Exp</c>, <c>ClaimName.ExpirationTime</c>). Used when
-        /// claims reach the token from elsewhere (a parameter, a helper such as <c>GetClaims(user)</c>): a helper
-        /// of the same class may add the expiry as a claim. Syntax only: the other members need no binding.
+        /// True when the type declaration around <paramref name="node"/> creates a claim of type <c>exp</c>
+        /// anywhere (<c>new Claim("exp", ...)</c>, <c>new Claim(JwtRegisteredClaimNames.Exp, ...)</c>). Used when
+        /// claims reach the token from elsewhere (a parameter, a helper such as <c>GetClaims(user)</c>): a helper of
+        /// the same class may put the expiry in the claims. Syntax only: the other members need no binding.
         /// </summary>
-        public static bool TypeMentionsExp(SyntaxNode node)
+        public static bool TypeCreatesExpClaim(SyntaxNode node)
         {
             var type = node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>();
             if (type is null) return false;
-            foreach (var token in type.DescendantTokens())
+            foreach (var descendant in type.DescendantNodes())
             {
-                switch (token.RawKind)
+                if (descendant is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation) continue;
+                if (creation is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax explicitCreation
+                    && !explicitCreation.Type.ToString().EndsWith("Claim", StringComparison.Ordinal))
                 {
-                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
-                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
-                        if (IsExpText(token.ValueText)) return true;
-                        break;
-                    case (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
-                        var text = token.ValueText;
-                        if ((text == "Exp" || text == "ExpirationTime")
-                            && token.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access
-                            && access.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax owner)
-                        {
-                            var ownerText = owner.ToString();
-                            if (ownerText.EndsWith("JwtRegisteredClaimNames", StringComparison.Ordinal) || ownerText.EndsWith("ClaimName", StringComparison.Ordinal)) return true;
-                        }
+                    continue;
+                }
 
-                        break;
+                switch (arguments[0].Expression)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal when literal.Token.ValueText == ExpClaim:
+                        return true;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access
+                        when access.Name.Identifier.ValueText == "Exp" && access.Expression.ToString().EndsWith("JwtRegisteredClaimNames", StringComparison.Ordinal):
+                        return true;
                 }
             }
 

@@ -718,7 +718,7 @@ namespace JwtAnalyzers.Lifetime
             if (operation.Syntax.ContainsDiagnostics) return false;
             if (EnvironmentGuard.IsDevelopmentOnly(operation)) return false;
             if (ExpirationEvidence.MentionsExp(ValueFlow.Root(operation), symbols.ClaimNameExpirationTime)) return false;
-            return !claimsFromElsewhere || !ExpirationEvidence.TypeMentionsExp(operation.Syntax);
+            return !claimsFromElsewhere || !ExpirationEvidence.TypeCreatesExpClaim(operation.Syntax);
         }
 
         /// <summary>A claims argument that is given and not provably null: its claims may include <c>exp</c>.</summary>
