@@ -83,6 +83,7 @@ public static class KeysSamples
             .WithAlgorithm(new HMACSHA256Algorithm())
             .WithSecret("jwt-net-secret") // expect: JWT010 JWT011
             .AddClaim("sub", userId)
+            .ExpirationTime(DateTime.UtcNow.AddMinutes(15))
             .Encode();
 
     public static string JwtNetTokenFromEnvironment(string userId)
@@ -90,6 +91,7 @@ public static class KeysSamples
             .WithAlgorithm(new HMACSHA256Algorithm())
             .WithSecret(Environment.GetEnvironmentVariable("JWT_SIGNING_KEY") ?? throw new InvalidOperationException("JWT_SIGNING_KEY is not set."))
             .AddClaim("sub", userId)
+            .ExpirationTime(DateTime.UtcNow.AddMinutes(15))
             .Encode();
 
     public static string JoseToken(object payload)
