@@ -13,6 +13,19 @@ namespace JwtAnalyzers
         public const string Category = "Security";
         public const string HelpLinkBase = "https://github.com/jwtanalyzers/jwtanalyzers/blob/main/docs/rules/";
 
+        // Warning: the configuration is certainly wrong, and a silently ignored limit is a limit nobody has.
+        // Reported once per compilation, at the end (hence the CompilationEnd tag).
+        public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
+            id: DiagnosticIds.InvalidOption,
+            title: "Invalid JwtAnalyzers option",
+            messageFormat: "The .editorconfig option '{0}' has the value '{1}', which is not {2}: the default ({3}) is used instead",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An option JwtAnalyzers cannot use falls back to its default. Fix the value so that the rule checks what you meant.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.InvalidOption + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         // Warning: a constant false is certain to switch the check off.
         public static readonly DiagnosticDescriptor DisabledLifetimeValidation = new DiagnosticDescriptor(
             id: DiagnosticIds.DisabledLifetimeValidation,

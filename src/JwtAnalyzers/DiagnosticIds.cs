@@ -3,6 +3,7 @@ namespace JwtAnalyzers
     /// <summary>The rule ids, one constant per rule, named after the rule.</summary>
     public static class DiagnosticIds
     {
+        public const string InvalidOption = "JWT000";
         public const string DisabledLifetimeValidation = "JWT001";
         public const string ExpirationNotRequired = "JWT002";
         public const string TokenWithoutExpiration = "JWT003";

@@ -31,6 +31,27 @@ namespace JwtAnalyzers.Options
         /// <summary>All keys, for the documentation convention test.</summary>
         public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(SensitiveClaimNames, MaxTokenLifetime, MaxClockSkew);
 
+        /// <summary>The rules whose rule-specific keys (<c>jwt_analyzers.JWTnnn.key</c>) are read for each key.</summary>
+        public static ImmutableArray<string> RulesReading(string key) => key switch
+        {
+            MaxTokenLifetime => ImmutableArray.Create(DiagnosticIds.TokenLifetimeExceedsMaximum),
+            MaxClockSkew => ImmutableArray.Create(DiagnosticIds.ClockSkewTooLarge),
+            SensitiveClaimNames => ImmutableArray.Create(DiagnosticIds.SensitiveClaim),
+            _ => ImmutableArray<string>.Empty,
+        };
+
+        /// <summary>
+        /// Checks one raw value: null when usable, else what was expected and the default (for JWT000).
+        /// </summary>
+        public static (string Expected, string Default)? Problem(string key, string raw) => key switch
+        {
+            MaxTokenLifetime when !TryParseTimeSpan(raw, out _) => ("a positive duration such as 01:00:00 or 90m", "24:00:00"),
+            MaxClockSkew when !TryParseTimeSpan(raw, out _) && !IsZero(raw) => ("a duration such as 00:05:00 or 2m", "00:05:00"),
+            _ => null,
+        };
+
+        private static bool IsZero(string raw) => TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == TimeSpan.Zero;
+
         /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
         public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
         {
