@@ -304,7 +304,7 @@ namespace JwtAnalyzers.Validation
                 var name = invocation.TargetMethod.Name;
                 var validates = Words.ContainsAny(Words.Split(name), ValidationWords)
                     || ((name == "Decode" || name == "DecodeToObject") && !IsReadLike(invocation));
-                if (!validates) continue;
+                if (!validates || InOtherBranch(invocation, read)) continue;
                 foreach (var argument in invocation.Arguments)
                 {
                     if (tokenArgument is not null && SameValue(argument.Value, tokenArgument)) return true;
@@ -312,6 +312,21 @@ namespace JwtAnalyzers.Validation
                 }
 
                 if (invocation.Instance is { } instance && tokenArgument is not null && SameValue(instance, tokenArgument)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The validation sits in the other branch of an if/else (or ?:) than the read: it does not cover it.</summary>
+        private static bool InOtherBranch(IOperation validation, IOperation read)
+        {
+            var readSpan = read.Syntax.Span;
+            IOperation child = validation;
+            for (var parent = validation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is not IConditionalOperation conditional || ReferenceEquals(child, conditional.Condition)) continue;
+                if (!conditional.Syntax.Span.Contains(readSpan)) continue;
+                return !child.Syntax.Span.Contains(readSpan);
             }
 
             return false;

@@ -283,6 +283,28 @@ class TokenService
         }
 
         [Fact]
+        public async Task ValidatedOnlyInOtherBranch_ReportsWarning()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenMiddleware
+{
+    public async Task Authenticate(HttpContext context, string raw, TokenValidationParameters parameters)
+    {
+        if (context.Request.Path.StartsWithSegments(""/legacy""))
+        {
+            var jwt = {|JWT044:new JwtSecurityTokenHandler().ReadJwtToken(raw)|};
+            context.User = new ClaimsPrincipal(new ClaimsIdentity(jwt.Claims, ""legacy""));
+        }
+        else
+        {
+            var result = await new JsonWebTokenHandler().ValidateTokenAsync(raw, parameters);
+            if (result.IsValid) context.User = new ClaimsPrincipal(result.ClaimsIdentity);
+        }
+    }
+}");
+        }
+
+        [Fact]
         public async Task AuthenticationStateProviderReadsForDisplay_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
