@@ -12,19 +12,17 @@ namespace JwtAnalyzers.CodeFixes.Validation
     {
         public static SyntaxNode? Remove(SyntaxNode root, SyntaxNode node)
         {
-            // An element on a line of its own (multi-line list or statement): drop the whole line.
-            // An element sharing its line with others ("new[] { "RS256", "none" }"): drop it and its separator.
-            var options = OnItsOwnLine(node)
-                ? SyntaxRemoveOptions.KeepNoTrivia
-                : SyntaxRemoveOptions.KeepNoTrivia;
-            var result = root.RemoveNode(node, options | SyntaxRemoveOptions.KeepUnbalancedDirectives);
-            return result;
+            // Not the last item of its list: the item goes with its own indentation and the separator after it
+            // (whose trailing end of line ends the item's line). The last item: the separator before it goes, and
+            // the item's trailing trivia stays so the closing brace keeps its place.
+            var options = IsLastInList(node) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia;
+            return root.RemoveNode(node, options | SyntaxRemoveOptions.KeepUnbalancedDirectives);
         }
 
-        private static bool OnItsOwnLine(SyntaxNode node)
+        private static bool IsLastInList(SyntaxNode node)
         {
-            var previous = node.GetFirstToken().GetPreviousToken();
-            return previous.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia);
+            if (node.Parent is not (InitializerExpressionSyntax or CollectionExpressionSyntax)) return false;
+            return !node.GetLastToken().GetNextToken().IsKind(SyntaxKind.CommaToken);
         }
     }
 }
