@@ -96,7 +96,7 @@ namespace JwtAnalyzers.Validation
             if (sources.IsEmpty || sources.Length > MaxSources) return;
             foreach (var source in sources)
             {
-                if (!AcceptsEverything(source, kind, known, context.CancellationToken)) return;
+                if (!AcceptsEverything(source, kind, invoke, known, context.CancellationToken)) return;
             }
 
             if (EnvironmentGuard.IsDevelopmentOnly(assignment)) return;
@@ -121,7 +121,7 @@ namespace JwtAnalyzers.Validation
             }
         }
 
-        private static bool AcceptsEverything(IOperation source, Kind kind, KnownTypes known, CancellationToken cancellationToken)
+        private static bool AcceptsEverything(IOperation source, Kind kind, IMethodSymbol invoke, KnownTypes known, CancellationToken cancellationToken)
         {
             // new LifetimeValidator(...) and method groups are delegate creations; lambdas may appear bare.
             var value = source;
@@ -143,7 +143,8 @@ namespace JwtAnalyzers.Validation
                     return false;
             }
 
-            if (body is null || parameters.IsEmpty) return false;
+            // A lambda or method that does not fit the delegate is a compile error, not a validator.
+            if (body is null || parameters.IsEmpty || parameters.Length != invoke.Parameters.Length) return false;
             return EveryPathAccepts(body, kind, parameters[0], known, cancellationToken);
         }
 
