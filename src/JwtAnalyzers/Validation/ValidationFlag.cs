@@ -70,6 +70,7 @@ namespace JwtAnalyzers.Validation
         private bool HasOverridingDelegate(ISimpleAssignmentOperation assignment, Receiver receiver, CancellationToken cancellationToken)
         {
             var initializer = assignment.Parent as IObjectOrCollectionInitializerOperation;
+            var function = EnclosingFunction(assignment);
             foreach (var descendant in ValueFlow.Root(assignment).Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -83,10 +84,22 @@ namespace JwtAnalyzers.Validation
                 if (ValueFlow.TryGetConstant(other.Value, out var value, cancellationToken) && value is null) continue; // "= null" replaces nothing
 
                 var sameInitializer = initializer is not null && ReferenceEquals(other.Parent, initializer);
-                if (sameInitializer || (receiver.IsKnown && receiver.Matches(Receivers.Of(otherTarget)))) return true;
+                // Receivers match by text: "options" in another lambda is another object.
+                var sameReceiver = receiver.IsKnown && ReferenceEquals(EnclosingFunction(other), function) && receiver.Matches(Receivers.Of(otherTarget));
+                if (sameInitializer || sameReceiver) return true;
             }
 
             return false;
+        }
+
+        private static IOperation? EnclosingFunction(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return parent;
+            }
+
+            return null;
         }
 
         private bool IsOverridingDelegate(IPropertySymbol property)

@@ -203,6 +203,26 @@ class C
         }
 
         [Fact]
+        public async Task CustomIssuerValidatorInAnotherSchemesLambda_StillReports()
+        {
+            // "options" of another AddJwtBearer call is another object, although the text is the same.
+            await Verify.VerifyAnalyzerAsync(@"
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+static class Setup
+{
+    public static void Configure(IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddJwtBearer(""A"", options => { options.TokenValidationParameters = new TokenValidationParameters { {|JWT041:ValidateIssuer = false|} }; })
+            .AddJwtBearer(""B"", options => { options.TokenValidationParameters.IssuerValidator = Validators.ValidateIssuer; });
+    }
+}");
+        }
+
+        [Fact]
         public async Task IssuerValidatorSetToNull_StillReports()
         {
             await Verify.VerifyAnalyzerAsync(@"
