@@ -31,11 +31,13 @@ namespace JwtAnalyzers.Validation
         public const string ShapeKey = "Shape";
         public const string RequireSignedTokensShape = "RequireSignedTokens";
         public const string NoneInValidAlgorithmsShape = "NoneInValidAlgorithms";
+        public const string NoneInSharedListShape = "NoneInSharedList";
         public const string NoneSigningAlgorithmShape = "NoneSigningAlgorithm";
         public const string CreatedWithoutCredentialsShape = "CreatedWithoutCredentials";
 
         private static readonly ImmutableDictionary<string, string?> RequireSignedTokensProperties = Shape(RequireSignedTokensShape);
         private static readonly ImmutableDictionary<string, string?> NoneInValidAlgorithmsProperties = Shape(NoneInValidAlgorithmsShape);
+        private static readonly ImmutableDictionary<string, string?> NoneInSharedListProperties = Shape(NoneInSharedListShape);
         private static readonly ImmutableDictionary<string, string?> NoneSigningAlgorithmProperties = Shape(NoneSigningAlgorithmShape);
         private static readonly ImmutableDictionary<string, string?> CreatedWithoutCredentialsProperties = Shape(CreatedWithoutCredentialsShape);
 
@@ -84,11 +86,19 @@ namespace JwtAnalyzers.Validation
                 && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, types.ValidAlgorithms)
                 && !EnvironmentGuard.IsDevelopmentOnly(assignment))
             {
+                var member = ValueFlow.Root(assignment).Syntax;
                 foreach (var element in AlgorithmElements(assignment.Value, context.CancellationToken))
                 {
-                    if (IsNone(element, context.CancellationToken))
+                    if (!IsNone(element, context.CancellationToken)) continue;
+                    if (element.Syntax.SyntaxTree == member.SyntaxTree && member.Span.Contains(element.Syntax.Span))
                     {
                         Report(context, element.Syntax, NoneInValidAlgorithmsProperties, "'ValidAlgorithms' allows the 'none' algorithm");
+                    }
+                    else
+                    {
+                        // The list is declared elsewhere (a field): report where it is used, without a fix.
+                        Report(context, assignment.Value.Syntax, NoneInSharedListProperties, "'ValidAlgorithms' allows the 'none' algorithm");
+                        break;
                     }
                 }
             }
@@ -316,6 +326,10 @@ namespace JwtAnalyzers.Validation
             switch (source)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
+                    builder.AddRange(initializer.ElementValues);
+                    break;
+                case IArrayInitializerOperation initializer:
+                    // "static readonly string[] Algorithms = { ... };": the field's initializer without "new[]".
                     builder.AddRange(initializer.ElementValues);
                     break;
                 case IObjectCreationOperation { Initializer: { } initializer }:

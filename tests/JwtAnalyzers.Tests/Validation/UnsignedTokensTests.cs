@@ -213,6 +213,45 @@ class C
         }
 
         [Fact]
+        public async Task NoneFirstOfSeveralValidAlgorithms_FixRemovesItAndItsComma()
+        {
+            await VerifyRemoveNone.VerifyCodeFixAsync(@"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters P = new TokenValidationParameters { ValidAlgorithms = new[] { {|JWT040:""none""|}, ""RS256"" } };
+}", @"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters P = new TokenValidationParameters { ValidAlgorithms = new[] { ""RS256"" } };
+}");
+        }
+
+        [Fact]
+        public async Task NoneInAFieldArray_ReportsWhereUsed_WithoutAFix()
+        {
+            // The list lives in a field shared by other code: reported where it is used, and no fix is offered.
+            await VerifyRemoveNone.VerifyCodeFixAsync(@"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    private static readonly string[] Algorithms = { ""RS256"", ""none"" };
+    TokenValidationParameters P = new TokenValidationParameters { ValidAlgorithms = {|JWT040:Algorithms|} };
+}", @"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    private static readonly string[] Algorithms = { ""RS256"", ""none"" };
+    TokenValidationParameters P = new TokenValidationParameters { ValidAlgorithms = {|JWT040:Algorithms|} };
+}");
+        }
+
+        [Fact]
         public async Task NoneAsTheOnlyValidAlgorithm_Reports_AndFixRemovesTheAssignment()
         {
             await VerifyRemoveNone.VerifyCodeFixAsync(@"
