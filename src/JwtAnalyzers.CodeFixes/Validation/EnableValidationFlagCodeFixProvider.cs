@@ -17,10 +17,15 @@ namespace JwtAnalyzers.CodeFixes.Validation
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnableValidationFlagCodeFixProvider)), Shared]
     public sealed class EnableValidationFlagCodeFixProvider : CodeFixProvider
     {
-        private static readonly ImmutableDictionary<string, (string Title, string Key)> Fixes = ImmutableDictionary.CreateRange(new[]
+        // JWT040 has other shapes too; only its RequireSignedTokens shape is fixed here (the property name check
+        // below and the diagnostic's "Shape" property both say so).
+        private static readonly ImmutableDictionary<string, (string Property, string Key)> Fixes = ImmutableDictionary.CreateRange(new[]
         {
-            Entry(DiagnosticIds.DisabledLifetimeValidation, "Set 'ValidateLifetime' to true", CodeFixKeys.EnableLifetimeValidation),
-            Entry(DiagnosticIds.ExpirationNotRequired, "Set 'RequireExpirationTime' to true", CodeFixKeys.RequireExpirationTime),
+            Entry(DiagnosticIds.DisabledLifetimeValidation, "ValidateLifetime", CodeFixKeys.EnableLifetimeValidation),
+            Entry(DiagnosticIds.ExpirationNotRequired, "RequireExpirationTime", CodeFixKeys.RequireExpirationTime),
+            Entry(DiagnosticIds.UnsignedTokens, "RequireSignedTokens", CodeFixKeys.RequireSignedTokens),
+            Entry(DiagnosticIds.DisabledIssuerValidation, "ValidateIssuer", CodeFixKeys.EnableIssuerValidation),
+            Entry(DiagnosticIds.DisabledAudienceValidation, "ValidateAudience", CodeFixKeys.EnableAudienceValidation),
         });
 
         public override ImmutableArray<string> FixableDiagnosticIds => Fixes.Keys.ToImmutableArray();
@@ -34,12 +39,14 @@ namespace JwtAnalyzers.CodeFixes.Validation
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!Fixes.TryGetValue(diagnostic.Id, out var fix)) continue;
+                if (diagnostic.Properties.TryGetValue("Shape", out var shape) && shape != fix.Property) continue;
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
                 if (assignment is null || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) continue;
+                if (NameOf(assignment.Left) != fix.Property) continue;
 
                 context.RegisterCodeFix(
-                    CodeAction.Create(fix.Title, ct => SetTrueAsync(context.Document, assignment, ct), fix.Key),
+                    CodeAction.Create($"Set '{fix.Property}' to true", ct => SetTrueAsync(context.Document, assignment, ct), fix.Key),
                     diagnostic);
             }
         }
@@ -52,7 +59,15 @@ namespace JwtAnalyzers.CodeFixes.Validation
             return document.WithSyntaxRoot(root.ReplaceNode(assignment.Right, replacement));
         }
 
-        private static System.Collections.Generic.KeyValuePair<string, (string, string)> Entry(string id, string title, string key)
-            => new System.Collections.Generic.KeyValuePair<string, (string, string)>(id, (title, key));
+        private static string? NameOf(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static System.Collections.Generic.KeyValuePair<string, (string, string)> Entry(string id, string property, string key)
+            => new System.Collections.Generic.KeyValuePair<string, (string, string)>(id, (property, key));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using JwtAnalyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,15 +6,18 @@ using Microsoft.CodeAnalysis.Operations;
 namespace JwtAnalyzers.Validation
 {
     /// <summary>
-    /// Shared engine for the rules "a boolean property of TokenValidationParameters is set to a constant that
-    /// switches a check off" (ValidateLifetime, RequireExpirationTime, ...). One subclass per rule supplies the
-    /// property and the descriptor; the shapes and exceptions are the same for all of them:
+    /// Shared analyzer for the rules "a boolean property of TokenValidationParameters is set to a constant that
+    /// switches a check off" (ValidateLifetime, RequireExpirationTime, ValidateIssuer, ValidateAudience). One
+    /// subclass per rule supplies the property and the descriptor; the shapes and exceptions are the same for all
+    /// of them (see <see cref="ValidationFlag"/>):
     /// <list type="bullet">
     /// <item>object initializers and assignments through any receiver, the value followed through constants;</item>
     /// <item>not reported in development-only branches;</item>
     /// <item>not reported when a later statement in the same block sets the flag back on the same receiver;</item>
     /// <item>optionally not reported for the refresh-flow helper (a locally built parameters object passed
-    /// straight to ValidateToken in the same method, to read the principal out of an expired token).</item>
+    /// straight to ValidateToken in the same method, to read the principal out of an expired token);</item>
+    /// <item>optionally not reported when a delegate that the library calls instead of reading the flag
+    /// (IssuerValidator, AudienceValidator) is set on the same object.</item>
     /// </list>
     /// </summary>
     public abstract class ValidationFlagAnalyzer : DiagnosticAnalyzer
@@ -24,13 +26,15 @@ namespace JwtAnalyzers.Validation
         private readonly string _propertyName;
         private readonly bool _disabledValue;
         private readonly bool _exemptRefreshFlowHelper;
+        private readonly string[] _overridingDelegates;
 
-        protected ValidationFlagAnalyzer(DiagnosticDescriptor descriptor, string propertyName, bool disabledValue, bool exemptRefreshFlowHelper)
+        protected ValidationFlagAnalyzer(DiagnosticDescriptor descriptor, string propertyName, bool disabledValue, bool exemptRefreshFlowHelper, params string[] overridingDelegates)
         {
             _descriptor = descriptor;
             _propertyName = propertyName;
             _disabledValue = disabledValue;
             _exemptRefreshFlowHelper = exemptRefreshFlowHelper;
+            _overridingDelegates = overridingDelegates;
         }
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(_descriptor);
@@ -44,33 +48,16 @@ namespace JwtAnalyzers.Validation
             {
                 var tvp = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
                 if (tvp is null) return; // library absent: no cost
-                IPropertySymbol? property = null;
-                foreach (var member in tvp.GetMembers(_propertyName))
-                {
-                    if (member is IPropertySymbol p) property = p;
-                }
-
-                if (property is null) return;
-                start.RegisterOperationAction(c => Analyze(c, property), OperationKind.SimpleAssignment);
+                var flag = ValidationFlag.Create(tvp, _propertyName, _disabledValue, _exemptRefreshFlowHelper, _overridingDelegates);
+                if (flag is null) return;
+                start.RegisterOperationAction(c => Analyze(c, flag), OperationKind.SimpleAssignment);
             });
         }
 
-        private void Analyze(OperationAnalysisContext context, IPropertySymbol property)
+        private void Analyze(OperationAnalysisContext context, ValidationFlag flag)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target
-                || !SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property))
-            {
-                return;
-            }
-
-            if (!ValueFlow.IsConstantBool(assignment.Value, _disabledValue, context.CancellationToken)) return;
-            if (EnvironmentGuard.IsDevelopmentOnly(assignment)) return;
-
-            var receiver = Receivers.Of(target);
-            if (receiver.IsKnown && Receivers.IsOverriddenLater(assignment, receiver, property, _disabledValue, context.CancellationToken)) return;
-            if (_exemptRefreshFlowHelper && receiver.IsKnown && Receivers.IsPassedToValidateToken(assignment, receiver)) return;
-
+            if (!flag.IsSwitchedOff(assignment, context.CancellationToken)) return;
             context.ReportDiagnostic(Diagnostic.Create(_descriptor, assignment.Syntax.GetLocation()));
         }
     }
