@@ -53,7 +53,7 @@ public sealed class LifetimeSamples
     {
         var forever = new JwtSecurityToken(_configuration["Jwt:Issuer"], _configuration["Jwt:Audience"], claims, DateTime.UtcNow, null, Credentials); // expect: JWT003
         // Safe twin: one branch has a lifetime; the analyzer does not guess which one runs.
-        var chosen = new JwtSecurityToken(_configuration["Jwt:Issuer"], _configuration["Jwt:Audience"], claims, expires: rememberMe ? DateTime.UtcNow.AddDays(14) : DateTime.UtcNow.AddHours(1));
+        var chosen = new JwtSecurityToken(_configuration["Jwt:Issuer"], _configuration["Jwt:Audience"], claims, expires: rememberMe ? DateTime.UtcNow.AddHours(8) : DateTime.UtcNow.AddHours(1), signingCredentials: Credentials);
         var handler = new JwtSecurityTokenHandler();
         return handler.WriteToken(rememberMe ? chosen : forever);
     }
