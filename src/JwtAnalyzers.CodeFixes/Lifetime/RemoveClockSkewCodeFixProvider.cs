@@ -63,7 +63,7 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null) return document;
-            var newRoot = root.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepExteriorTrivia);
+            var newRoot = root.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
         }
     }
