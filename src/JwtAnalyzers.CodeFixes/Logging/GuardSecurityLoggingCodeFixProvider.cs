@@ -170,9 +170,10 @@ namespace JwtAnalyzers.CodeFixes.Logging
             var needsUsing = model is not null
                 && model.GetSpeculativeSymbolInfo(statement.SpanStart, condition, SpeculativeBindingOption.BindAsExpression).Symbol is null;
 
+            var endOfLine = SyntaxFactory.ElasticEndOfLine(EndOfLineOf(root));
             var guarded = SyntaxFactory.IfStatement(
                     condition,
-                    SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)))
+                    SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithTrailingTrivia(endOfLine)))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(statement.GetTrailingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);
@@ -183,12 +184,22 @@ namespace JwtAnalyzers.CodeFixes.Logging
             if (needsUsing && newRoot is CompilationUnitSyntax unit && !HasUsing(unit))
             {
                 var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(HostingNamespace))
-                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                    .WithTrailingTrivia(endOfLine)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 newRoot = unit.AddUsings(directive);
             }
 
             return document.WithSyntaxRoot(newRoot);
+        }
+
+        private static string EndOfLineOf(SyntaxNode root)
+        {
+            foreach (var trivia in root.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia)) return trivia.ToString();
+            }
+
+            return "\n";
         }
 
         private static bool HasUsing(CompilationUnitSyntax unit)

@@ -42,11 +42,60 @@ namespace JwtAnalyzers.Logging
 
             if (!ValueFlow.IsConstantBool(assignment.Value, true, context.CancellationToken)) return;
             if (EnvironmentGuard.IsDevelopmentOnly(assignment) || DebugBuildRegions.IsDebugOnly(assignment.Syntax)) return;
+            if (FollowsEarlyExitOutsideDevelopment(assignment)) return;
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SecurityArtifactsLogged,
                 assignment.Syntax.GetLocation(),
                 "IdentityModelEventSource." + property.Name));
+        }
+
+        /// <summary>
+        /// True when an earlier statement of an enclosing block leaves outside development:
+        /// <c>if (!env.IsDevelopment()) return;</c> (or <c>throw</c>), so the assignment only runs in development.
+        /// </summary>
+        private static bool FollowsEarlyExitOutsideDevelopment(IOperation operation)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation) return false;
+                if (parent is not IBlockOperation block) continue;
+                foreach (var statement in block.Operations)
+                {
+                    if (ReferenceEquals(statement, child)) break;
+                    if (statement is IConditionalOperation { WhenFalse: null } conditional
+                        && IsNotDevelopment(conditional.Condition)
+                        && ExitsAlways(conditional.WhenTrue))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNotDevelopment(IOperation condition)
+        {
+            condition = ValueFlow.Unwrap(condition);
+            return condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
+                && ValueFlow.Unwrap(not.Operand) is IInvocationOperation { TargetMethod.Name: "IsDevelopment" };
+        }
+
+        private static bool ExitsAlways(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IReturnOperation:
+                case IThrowOperation:
+                case IExpressionStatementOperation { Operation: IThrowOperation }:
+                    return true;
+                case IBlockOperation block:
+                    return block.Operations.Length > 0 && ExitsAlways(block.Operations[block.Operations.Length - 1]);
+                default:
+                    return false;
+            }
         }
     }
 }
