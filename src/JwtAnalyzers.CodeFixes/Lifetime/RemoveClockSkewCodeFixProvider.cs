@@ -63,6 +63,21 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null) return document;
+            if (node is ExpressionSyntax element && node.Parent is InitializerExpressionSyntax initializer)
+            {
+                var list = initializer.Expressions;
+                var index = list.IndexOf(element);
+                if (index > 0 && index == list.Count - 1 && list.SeparatorCount < list.Count)
+                {
+                    // The last element without a trailing comma: the comma before it goes, its spacing stays.
+                    var separator = list.GetSeparator(index - 1);
+                    var shortened = list.RemoveAt(index);
+                    var last = shortened[index - 1];
+                    shortened = shortened.Replace(last, last.WithTrailingTrivia(last.GetTrailingTrivia().AddRange(separator.TrailingTrivia)));
+                    return document.WithSyntaxRoot(root.ReplaceNode(initializer, initializer.WithExpressions(shortened)));
+                }
+            }
+
             var newRoot = root.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
         }

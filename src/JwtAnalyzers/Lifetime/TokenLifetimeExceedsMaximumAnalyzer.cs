@@ -15,7 +15,8 @@ namespace JwtAnalyzers.Lifetime
     /// the <c>expires</c> parameter of <c>JwtSecurityToken</c>, <c>JwtPayload</c> and
     /// <c>JwtSecurityTokenHandler.CreateJwtSecurityToken/CreateEncodedJwt</c>; <c>SecurityTokenDescriptor.Expires</c>;
     /// <c>TokenLifetimeInMinutes</c> of the token handlers; JWT.Net <c>ExpirationTime</c> and
-    /// <c>AddClaim(ClaimName.ExpirationTime, ...)</c>; an <c>"exp"</c> payload entry holding a Unix time.
+    /// <c>AddClaim(ClaimName.ExpirationTime, ...)</c>; an <c>"exp"</c> payload entry (dictionary entry, indexer or
+    /// anonymous-object member) holding a Unix time.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TokenLifetimeExceedsMaximumAnalyzer : DiagnosticAnalyzer
@@ -145,6 +146,11 @@ namespace JwtAnalyzers.Lifetime
                     || DerivesFrom(property.ContainingType, symbols.JsonWebTokenHandler)))
             {
                 Check(context, assignment.Value, assignment.Syntax, ValueKind.Minutes);
+            }
+            else if (property.Name == "exp" && property.ContainingType is { IsAnonymousType: true })
+            {
+                // new { sub = ..., exp = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds() }: a JWT.Net/jose-jwt payload.
+                Check(context, assignment.Value, assignment.Syntax, ValueKind.UnixTime);
             }
             else if (property.IsIndexer && target.Arguments.Length == 1 && target.Instance is not null
                 && ValueFlow.TryGetConstant(target.Arguments[0].Value, out var k, context.CancellationToken) && k is string s && s == "exp")

@@ -39,6 +39,37 @@ class C
         }
 
         [Fact]
+        public async Task ClockSkewLastInSingleLineInitializer_FixRemovesItAndItsComma()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System;
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters P = new TokenValidationParameters { ValidateIssuer = true, {|JWT005:ClockSkew = TimeSpan.FromHours(1)|} };
+
+    TokenValidationParameters Q = new TokenValidationParameters
+    {
+        ValidateIssuer = true,
+        {|JWT005:ClockSkew = TimeSpan.FromHours(1)|}
+    };
+}", @"
+using System;
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters P = new TokenValidationParameters { ValidateIssuer = true };
+
+    TokenValidationParameters Q = new TokenValidationParameters
+    {
+        ValidateIssuer = true
+    };
+}");
+        }
+
+        [Fact]
         public async Task ClockSkewMaxValue_Reports_AndFixRemovesStatement()
         {
             await Verify.VerifyCodeFixAsync(@"

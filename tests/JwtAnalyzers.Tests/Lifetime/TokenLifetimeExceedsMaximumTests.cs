@@ -132,6 +132,28 @@ class C
         }
 
         [Fact]
+        public async Task ConversionsOfNow_Report_AndFixReachesTheAddCall()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + @"
+class C
+{
+    void M(SecurityTokenDescriptor a, Dictionary<string, object> payload)
+    {
+        {|JWT004:a.Expires = DateTime.Now.AddDays(7).ToUniversalTime()|};
+        payload.Add(""exp"", {|JWT004:new DateTimeOffset(DateTime.UtcNow.AddHours(30)).ToUnixTimeSeconds()|});
+    }
+}", Usings + @"
+class C
+{
+    void M(SecurityTokenDescriptor a, Dictionary<string, object> payload)
+    {
+        a.Expires = DateTime.Now.AddDays(1).ToUniversalTime();
+        payload.Add(""exp"", new DateTimeOffset(DateTime.UtcNow.AddHours(24)).ToUnixTimeSeconds());
+    }
+}");
+        }
+
+        [Fact]
         public async Task ConstantsLocalsAndFields_Report_AndFixAllCapsEach()
         {
             await Verify.VerifyCodeFixAsync(Usings + @"
@@ -295,6 +317,9 @@ class C
     void M(JwtPayload payload)
     {
         {|JWT004:payload[""exp""] = EpochTime.GetIntDate(DateTime.UtcNow.AddDays(3))|};
+        var anonymous = new { sub = ""42"", {|JWT004:exp = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds()|} };
+        var shortLived = new { sub = ""42"", exp = DateTimeOffset.UtcNow.AddMinutes(30).ToUnixTimeSeconds() };
+        var notATime = new { exp = 100000 };
     }
 }");
         }

@@ -116,6 +116,37 @@ class Startup
         }
 
         [Fact]
+        public async Task HostBuilderContext_IsUsedByTheFix()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Logging;
+
+static class Host
+{
+    public static IHostBuilder Configure(IHostBuilder host) => host.ConfigureServices((context, services) =>
+    {
+        {|JWT051:IdentityModelEventSource.ShowPII = true|};
+    });
+}", @"
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Logging;
+
+static class Host
+{
+    public static IHostBuilder Configure(IHostBuilder host) => host.ConfigureServices((context, services) =>
+    {
+        if (context.HostingEnvironment.IsDevelopment())
+        {
+            IdentityModelEventSource.ShowPII = true;
+        }
+    });
+}");
+        }
+
+        [Fact]
         public async Task NoEnvironmentInScope_FixAllRemovesAssignments()
         {
             await Verify.VerifyCodeFixAsync(@"
