@@ -21,7 +21,7 @@ namespace JwtAnalyzers.Tests.Editor
     /// </summary>
     internal sealed class LspClient : IAsyncDisposable
     {
-        private const int TailLength = 60;
+        private const int TailLength = 80;
 
         private readonly Process _process;
         private readonly Stream _toServer;
@@ -32,6 +32,7 @@ namespace JwtAnalyzers.Tests.Editor
         private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonNode?>> _pending = new ConcurrentDictionary<long, TaskCompletionSource<JsonNode?>>();
         private readonly ConcurrentQueue<string> _tail = new ConcurrentQueue<string>();
         private readonly Task _readLoop;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastId;
 
         private LspClient(Process process, Func<string, JsonNode?, JsonNode?> answerServerRequest, Action<string, JsonNode?> onNotification)
@@ -57,6 +58,7 @@ namespace JwtAnalyzers.Tests.Editor
             string fileName,
             IEnumerable<string> arguments,
             string workingDirectory,
+            IReadOnlyDictionary<string, string> environment,
             Func<string, JsonNode?, JsonNode?> answerServerRequest,
             Action<string, JsonNode?> onNotification)
         {
@@ -69,6 +71,7 @@ namespace JwtAnalyzers.Tests.Editor
                 WorkingDirectory = workingDirectory,
             };
             foreach (var argument in arguments) info.ArgumentList.Add(argument);
+            foreach (var (name, value) in environment) info.Environment[name] = value;
             var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
             return new LspClient(process, answerServerRequest, onNotification);
         }
@@ -248,7 +251,7 @@ namespace JwtAnalyzers.Tests.Editor
 
         private void Remember(string line)
         {
-            _tail.Enqueue(line);
+            _tail.Enqueue(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,5:F1}s] {line}"));
             while (_tail.Count > TailLength) _tail.TryDequeue(out _);
         }
     }
