@@ -49,7 +49,7 @@ namespace JwtAnalyzers.Lifetime
 
             if (EnvironmentGuard.IsDevelopmentOnly(assignment)) return;
             var cancellationToken = context.CancellationToken;
-            var max = JwtAnalyzerOptions.GetTimeSpan(context.Options, assignment.Syntax.SyntaxTree, DiagnosticIds.ClockSkewTooLarge, JwtAnalyzerOptions.MaxClockSkew, JwtAnalyzerOptions.DefaultMaxClockSkew).TotalSeconds;
+            var max = JwtAnalyzerOptions.GetTimeSpan(context.Options, assignment.Syntax.SyntaxTree, DiagnosticIds.ClockSkewTooLarge, JwtAnalyzerOptions.MaxClockSkew, JwtAnalyzerOptions.DefaultMaxClockSkew, allowZero: true).TotalSeconds;
 
             LifetimeDuration longest = default;
             var found = false;

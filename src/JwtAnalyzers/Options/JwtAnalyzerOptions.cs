@@ -45,12 +45,10 @@ namespace JwtAnalyzers.Options
         /// </summary>
         public static (string Expected, string Default)? Problem(string key, string raw) => key switch
         {
-            MaxTokenLifetime when !TryParseTimeSpan(raw, out _) => ("a positive duration such as 01:00:00 or 90m", "24:00:00"),
-            MaxClockSkew when !TryParseTimeSpan(raw, out _) && !IsZero(raw) => ("a duration such as 00:05:00 or 2m", "00:05:00"),
+            MaxTokenLifetime when !TryParseTimeSpan(raw, out _) => ("a positive duration such as 01:00:00 or 90m", "24:00:00, 24 hours"),
+            MaxClockSkew when !TryParseTimeSpan(raw, out _, allowZero: true) => ("a duration such as 00:05:00 or 2m", "00:05:00"),
             _ => null,
         };
-
-        private static bool IsZero(string raw) => TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == TimeSpan.Zero;
 
         /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
         public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
@@ -77,17 +75,34 @@ namespace JwtAnalyzers.Options
         }
 
         /// <summary>A TimeSpan (<c>01:00:00</c>, or a number with unit: <c>90m</c>, <c>2h</c>, <c>1d</c>); default when unusable.</summary>
-        public static TimeSpan GetTimeSpan(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key, TimeSpan defaultValue)
-            => TryParseTimeSpan(GetRaw(options, tree, ruleId, key), out var value) ? value : defaultValue;
+        public static TimeSpan GetTimeSpan(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key, TimeSpan defaultValue, bool allowZero = false)
+            => TryParseTimeSpan(GetRaw(options, tree, ruleId, key), out var value, allowZero) ? value : defaultValue;
 
-        public static bool TryParseTimeSpan(string? raw, out TimeSpan value)
+        /// <summary>Parses a duration; negative values (and zero unless <paramref name="allowZero"/>) are unusable.</summary>
+        public static bool TryParseTimeSpan(string? raw, out TimeSpan value, bool allowZero = false)
         {
             value = default;
             if (raw is null) return false;
-            if (TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out value)) return value > TimeSpan.Zero;
+            // "24:00:00" means 24 hours to a reader, but TimeSpan.TryParse reads it as 24 days: read h:mm[:ss] ourselves.
+            var parts = raw.Split(':');
+            if (parts.Length is 2 or 3 && raw.IndexOf('.') < 0)
+            {
+                if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+                    || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) || minutes > 59)
+                {
+                    return false;
+                }
+
+                var seconds = 0;
+                if (parts.Length == 3 && (!int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds > 59)) return false;
+                value = new TimeSpan(hours, minutes, seconds);
+                return value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero);
+            }
+
+            if (TimeSpan.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out value)) return value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero);
             if (raw.Length < 2) return false;
             var unit = raw[raw.Length - 1];
-            if (!double.TryParse(raw.Substring(0, raw.Length - 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0) return false;
+            if (!double.TryParse(raw.Substring(0, raw.Length - 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount < 0 || (amount == 0 && !allowZero)) return false;
             switch (char.ToLowerInvariant(unit))
             {
                 case 's': value = TimeSpan.FromSeconds(amount); return true;

@@ -14,7 +14,7 @@ namespace JwtAnalyzers.Tests.Options
         public async Task UnusableLifetime_ReportsOnceWithKeyValueAndDefault()
         {
             await Verify.VerifyAnalyzerWithOptionsAsync(Source, "jwt_analyzers.max_token_lifetime = banana",
-                Verify.Diagnostic("JWT000").WithNoLocation().WithArguments("jwt_analyzers.max_token_lifetime", "banana", "a positive duration such as 01:00:00 or 90m", "24:00:00"));
+                Verify.Diagnostic("JWT000").WithNoLocation().WithArguments("jwt_analyzers.max_token_lifetime", "banana", "a positive duration such as 01:00:00 or 90m", "24:00:00, 24 hours"));
         }
 
         [Fact]
@@ -31,7 +31,7 @@ namespace JwtAnalyzers.Tests.Options
             test.TestState.Sources.Add(("/0/A.cs", "class A { }"));
             test.TestState.Sources.Add(("/0/B.cs", "class B { }"));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\njwt_analyzers.max_token_lifetime = 1 week\n"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("JWT000").WithNoLocation().WithArguments("jwt_analyzers.max_token_lifetime", "1 week", "a positive duration such as 01:00:00 or 90m", "24:00:00"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("JWT000").WithNoLocation().WithArguments("jwt_analyzers.max_token_lifetime", "1 week", "a positive duration such as 01:00:00 or 90m", "24:00:00, 24 hours"));
             await test.RunAsync();
         }
 
@@ -40,6 +40,7 @@ namespace JwtAnalyzers.Tests.Options
         [InlineData("jwt_analyzers.max_token_lifetime = 90m")]
         [InlineData("jwt_analyzers.max_token_lifetime = 7d")]
         [InlineData("jwt_analyzers.max_clock_skew = 00:00:00")]
+        [InlineData("jwt_analyzers.max_clock_skew = 0s")]
         [InlineData("jwt_analyzers.max_clock_skew = 2m")]
         [InlineData("jwt_analyzers.sensitive_claim_names = tax id, employee_number")]
         [InlineData("jwt_analyzers.unrelated = whatever")]
@@ -54,6 +55,8 @@ namespace JwtAnalyzers.Tests.Options
         [InlineData("2h", 120)]
         [InlineData("1d", 1440)]
         [InlineData("1.00:00:00", 1440)]
+        [InlineData("24:00:00", 1440)]
+        [InlineData("48:00", 2880)]
         public void TimeSpanForms_Parse(string raw, int minutes)
         {
             Assert.True(JwtAnalyzerOptions.TryParseTimeSpan(raw, out var value));
@@ -65,6 +68,8 @@ namespace JwtAnalyzers.Tests.Options
         [InlineData("-1h")]
         [InlineData("0m")]
         [InlineData("h")]
+        [InlineData("1:75:00")]
+        [InlineData("-1:00:00")]
         public void BadTimeSpanForms_DoNotParse(string raw)
         {
             Assert.False(JwtAnalyzerOptions.TryParseTimeSpan(raw, out _));
