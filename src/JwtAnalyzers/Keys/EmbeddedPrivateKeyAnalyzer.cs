@@ -124,7 +124,9 @@ namespace JwtAnalyzers.Keys
             }
 
             if (!embedded || EnvironmentGuard.IsDevelopmentOnly(invocation)) return;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EmbeddedPrivateKey, invocation.Syntax.GetLocation(), method.Name));
+            // Static factories read better qualified ("RSA.Create"); instance imports by their name ("ImportFromPem").
+            var api = method.IsStatic ? containing.Name + "." + method.Name : method.Name;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EmbeddedPrivateKey, invocation.Syntax.GetLocation(), api));
         }
 
         private static void AnalyzeCreation(OperationAnalysisContext context, Types types)
@@ -227,8 +229,45 @@ namespace JwtAnalyzers.Keys
             return operation;
         }
 
+        /// <summary>
+        /// The constant text a string is made of: a constant, or string methods applied to one
+        /// (<c>Pem.Replace("-----BEGIN RSA PRIVATE KEY-----", "").Replace("\n", "")</c>, <c>Trim()</c>): the result is
+        /// still written in the code. Returns the constant the chain starts from.
+        /// </summary>
         private static string? IsConstantString(IOperation source, CancellationToken ct)
-            => ValueFlow.TryGetSingleConstant(source, out var value, 0, ct) ? value as string : null;
+        {
+            for (var depth = 0; depth < MaxDepth; depth++)
+            {
+                if (ValueFlow.TryGetSingleConstant(source, out var value, 0, ct)) return value as string;
+                source = ValueFlow.Unwrap(source, ct);
+                if (source is not IInvocationOperation { Instance: { } instance } invocation
+                    || invocation.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
+                    || !IsTextMethod(invocation.TargetMethod.Name))
+                {
+                    return null;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    // Constant arguments only: Template.Replace("{key}", configuration["Key"]) is not written in the code.
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && !IsConstantOrEmpty(argument.Value)) return null;
+                }
+
+                source = instance;
+            }
+
+            return null;
+        }
+
+        private static bool IsConstantOrEmpty(IOperation value)
+        {
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value.ConstantValue.HasValue
+                   || value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
+        }
+
+        private static bool IsTextMethod(string name)
+            => name == "Replace" || name == "Trim" || name == "TrimStart" || name == "TrimEnd" || name == "Normalize" || name == "ToString";
 
         private static bool IsPrivatePem(IOperation? operation, CancellationToken ct)
             => AnySource(operation, s => IsConstantString(s, ct) is { } text && ContainsPrivatePem(text), 0, ct);
@@ -273,6 +312,10 @@ namespace JwtAnalyzers.Keys
                 case IInvocationOperation { TargetMethod.Name: "FromBase64String" or "FromHexString", Arguments.Length: 1 } decode
                     when SymbolEqualityComparer.Default.Equals(decode.TargetMethod.ContainingType, types.Convert):
                     return IsConstantString(decode.Arguments[0].Value, ct) is { Length: > 0 };
+                // Base64UrlEncoder.DecodeBytes (IdentityModel), WebEncoders.Base64UrlDecode (ASP.NET Core): JWK-style key parts.
+                case IInvocationOperation { TargetMethod.Name: "DecodeBytes" or "Base64UrlDecode" or "DecodeFromChars", Arguments.Length: >= 1 } decodeUrl
+                    when decodeUrl.TargetMethod.ContainingType?.Name is "Base64UrlEncoder" or "WebEncoders" or "Base64Url":
+                    return IsConstantString(decodeUrl.Arguments[0].Value, ct) is { Length: > 0 };
                 case IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } encode
                     when encode.TargetMethod.ContainingType?.Name == "Encoding":
                     return IsConstantString(encode.Arguments[0].Value, ct) is { Length: > 0 };

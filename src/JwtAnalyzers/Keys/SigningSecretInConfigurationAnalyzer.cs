@@ -69,6 +69,7 @@ namespace JwtAnalyzers.Keys
             "google", "facebook", "microsoft", "twitter", "github", "gitlab", "linkedin", "apple", "stripe", "paypal",
             "aws", "sendgrid", "twilio", "mailgun", "mailchimp", "firebase", "recaptcha", "openai", "slack", "discord",
             "telegram", "smtp", "mail", "email", "azure", "blob", "storage", "s3", "cloudinary", "algolia", "pusher",
+            "cookie", "cookies", "session", "encryption", "captcha",
         };
 
         // Top-level sections that are never about token signing.
@@ -140,8 +141,9 @@ namespace JwtAnalyzers.Keys
                 name = Words.Split(segments[nameIndex]);
             }
 
+            if (IsAppSettingsToken(segments, hasTokenLibrary)) return true;
             if (name.Count == 0 || !SecretNouns.Contains(name[name.Count - 1])) return false;
-            if (Words.ContainsAny(name, ForeignNameWords)) return false;
+            if (Words.ContainsAny(name, ForeignNameWords) || Words.ContainsPhrase(name, OAuth)) return false;
             // "AccessKey" (cloud storage) names a service credential; "AccessTokenSecret" is a token secret.
             var access = name.IndexOf("access");
             if (access >= 0 && (access + 1 >= name.Count || name[access + 1] != "token")) return false;
@@ -170,6 +172,13 @@ namespace JwtAnalyzers.Keys
             var inAppSettings = nameIndex == 0 || (nameIndex == 1 && string.Equals(segments[0], "AppSettings", StringComparison.OrdinalIgnoreCase));
             return hasTokenLibrary && bareSecret && inAppSettings;
         }
+
+        /// <summary>"AppSettings": { "Token": "..." }: the course layout whose "Token" is the signing key, in a project
+        /// that references a token library. Elsewhere a "Token" is some service's API token.</summary>
+        private static bool IsAppSettingsToken(string[] segments, bool hasTokenLibrary)
+            => hasTokenLibrary && segments.Length == 2
+               && string.Equals(segments[0], "AppSettings", StringComparison.OrdinalIgnoreCase)
+               && string.Equals(segments[1], "Token", StringComparison.OrdinalIgnoreCase);
 
         private static readonly string[] OAuth = { "o", "auth" };
 
@@ -208,6 +217,7 @@ namespace JwtAnalyzers.Keys
 
             if (v.Length > 4 && v.StartsWith("__", StringComparison.Ordinal) && v.EndsWith("__", StringComparison.Ordinal)) return false;
             if (v.Length > 2 && v[0] == '%' && v[v.Length - 1] == '%' && v.IndexOf(' ') < 0) return false;
+            if (IsShellVariable(v)) return false;
 
             // Public halves and certificates are meant to be shared.
             if (v.IndexOf("-----BEGIN", StringComparison.Ordinal) >= 0
@@ -225,6 +235,18 @@ namespace JwtAnalyzers.Keys
                 {
                     if (v.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && v.Length > extension.Length) return false;
                 }
+            }
+
+            return true;
+        }
+
+        // "$JWT_SECRET": substituted by envsubst or the deployment before the app starts.
+        private static bool IsShellVariable(string v)
+        {
+            if (v.Length < 2 || v[0] != '$' || !(char.IsLetter(v[1]) || v[1] == '_')) return false;
+            for (var i = 1; i < v.Length; i++)
+            {
+                if (!char.IsLetterOrDigit(v[i]) && v[i] != '_') return false;
             }
 
             return true;

@@ -161,6 +161,47 @@ static class Keys
         }
 
         [Fact]
+        public async Task ImportPrivateKeyOfPemStrippedWithReplace_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+static class Keys
+{
+    private const string PrivateKey = @""" + Pem + @""";
+
+    public static SecurityKey Signing()
+    {
+        var body = PrivateKey
+            .Replace(""-----BEGIN PRIVATE KEY-----"", string.Empty)
+            .Replace(""-----END PRIVATE KEY-----"", string.Empty)
+            .Replace(""\n"", string.Empty)
+            .Trim();
+        var ecdsa = ECDsa.Create();
+        {|#0:ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(body), out _)|};
+        return new ECDsaSecurityKey(ecdsa);
+    }
+}", Verify.Diagnostic("JWT013").WithLocation(0).WithArguments("ImportPkcs8PrivateKey"));
+        }
+
+        [Fact]
+        public async Task EcParametersFromBase64UrlConstants_Reports_WithTheQualifiedFactoryName()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+static class Keys
+{
+    public static SecurityKey Signing()
+    {
+        var parameters = new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(""y_FNhAjJ-80lgW4aj1YdQCmCGWrIblpg-TlymDT1fsM""), Y = Base64UrlEncoder.DecodeBytes(""62JI0YED1bvoKrrabb94mBm0gvGMGeuYvQFX37kX2yo"") },
+            D = Base64UrlEncoder.DecodeBytes(""nPOmT7zOhmHDgopq37E6k-GbjhH536fmAnDiNhiYGj0""),
+        };
+        return new ECDsaSecurityKey({|#0:ECDsa.Create(parameters)|});
+    }
+}", Verify.Diagnostic("JWT013").WithLocation(0).WithArguments("ECDsa.Create"));
+        }
+
+        [Fact]
         public async Task ImportPrivateKeyOfBytesFromFileOrConfiguration_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
@@ -411,6 +452,8 @@ static class Keys
             await Verify.VerifyAnalyzerAsync(Usings + @"
 static class Keys
 {
+    private const string Template = ""-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----"";
+
     public static RSA Load(IConfiguration configuration, string pemParameter)
     {
         var rsa = RSA.Create();
@@ -418,6 +461,7 @@ static class Keys
         rsa.ImportFromPem(configuration[""Jwt:PrivateKey""]);
         rsa.ImportFromPem(Environment.GetEnvironmentVariable(""JWT_PRIVATE_KEY""));
         rsa.ImportFromPem(pemParameter);
+        rsa.ImportFromPem(Template.Replace(""{body}"", configuration[""Jwt:PrivateKeyBody""]));
         return rsa;
     }
 }");

@@ -57,6 +57,10 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""Bearer"": { ""SecurityKey"": {|JWT012:""0123456789abcdef0123456789abcdef""|} } }")]
         [InlineData(@"{ ""Jwt"": { ""PrivateKey"": {|JWT012:""-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----""|} } }")]
         [InlineData(@"{ ""Jwt"": { ""AccessTokenSecret"": {|JWT012:""0123456789abcdef0123456789abcdef""|} } }")]
+        [InlineData(@"{ ""Authentication"": { ""SecretForKey"": {|JWT012:""thisisthesecretforgeneratingakey(mustbeatleast32bitlong)""|} } }")]
+        [InlineData(@"{ ""AuthOptions"": { ""KEY"": {|JWT012:""mysupersecret_secretkey!123""|} } }")]
+        [InlineData(@"{ ""Authentication"": { ""JwtBearer"": { ""IsEnabled"": ""true"", ""SecurityKey"": {|JWT012:""MyApp_C421AAEE0D114E9C""|} } } }")]
+        [InlineData(@"{ ""AppSettings"": { ""Token"": {|JWT012:""super secret key""|} } }")]
         public async Task SigningSecretPaths_Report(string json)
         {
             await VerifyAsync(AppSettings, json);
@@ -161,6 +165,7 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""Jwt"": { ""Key"": ""$(JwtKey)"" } }")]
         [InlineData(@"{ ""Jwt"": { ""Key"": ""{{JWT_KEY}}"" } }")]
         [InlineData(@"{ ""Jwt"": { ""Key"": ""__JwtKey__"" } }")]
+        [InlineData(@"{ ""Jwt"": { ""Key"": ""$JWT_SIGNING_KEY"" } }")]
         public async Task EmptyValuesAndReferences_DoNotReport(string json)
         {
             await VerifyAsync(AppSettings, json);
@@ -181,6 +186,8 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""ApiKey"": ""abc"", ""Recaptcha"": { ""SiteKey"": ""a"", ""SecretKey"": ""b"" }, ""Jwt"": { ""EncryptionKey"": ""c"" } }")]
         [InlineData(@"{ ""Cache"": { ""Key"": ""orders"" }, ""Secret"": ""abc"" }")]
         [InlineData(@"{ ""Jwt"": { ""ClientSecret"": ""abc"", ""ApiKey"": ""def"" } }")]
+        [InlineData(@"{ ""OAuth"": { ""Secret"": ""abc"" }, ""Auth"": { ""OAuthSecret"": ""def"", ""Cookie"": { ""Key"": ""ghi"" } } }")]
+        [InlineData(@"{ ""GitHub"": { ""Token"": ""ghp_abc"" }, ""Telegram"": { ""BotToken"": ""123:abc"" } }")]
         public async Task ValuesThatAreNotSigningSecrets_DoNotReport(string json)
         {
             // The last case: a root-level "Secret" with no token context is reported only in a project that
