@@ -36,7 +36,7 @@ namespace JwtAnalyzers.Keys
 
         // How many enclosing folders are inspected for a test folder. Only the nearest ones: the repository itself
         // may be cloned under a folder named "test" on some machine, which says nothing about the file.
-        private const int TestFolderDepth = 4;
+        private const int TestFolderDepth = 3;
 
         private static readonly HashSet<string> SecretNouns = new HashSet<string>(StringComparer.Ordinal) { "key", "keys", "secret", "secrets" };
 
@@ -86,6 +86,11 @@ namespace JwtAnalyzers.Keys
 
         private static readonly HashSet<string> TestFolderWords = new HashSet<string>(StringComparer.Ordinal) { "test", "tests", "testing", "spec", "specs" };
 
+        private static readonly string[] PublicKeyPrefixes =
+        {
+            "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQY", "MHYwEAYHKoZIzj0CAQYFK4EEACID",
+        };
+
         private static readonly string[] FileExtensions = { ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".der", ".jwk", ".json", ".txt", ".xml" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SigningSecretInConfiguration);
@@ -132,13 +137,13 @@ namespace JwtAnalyzers.Keys
 
             var nameIndex = LastNameSegment(segments, segments.Length - 1);
             if (nameIndex < 0) return false;
-            var name = Words.Split(segments[nameIndex]);
+            var name = NameWords(segments[nameIndex]);
             // "SigningKeys": [ { "Id": "...", "Value": "..." } ] (dotnet user-jwts): the value of the named list.
             if (name.Count == 1 && name[0] == "value" && nameIndex > 0)
             {
                 nameIndex = LastNameSegment(segments, nameIndex - 1);
                 if (nameIndex < 0) return false;
-                name = Words.Split(segments[nameIndex]);
+                name = NameWords(segments[nameIndex]);
             }
 
             if (IsAppSettingsToken(segments, hasTokenLibrary)) return true;
@@ -157,7 +162,7 @@ namespace JwtAnalyzers.Keys
             {
                 var words = Words.Split(segments[i]);
                 if (Words.ContainsAny(words, ForeignSectionWords) || words.Contains("oauth") || Words.ContainsPhrase(words, OAuth)) foreignSection = true;
-                if (Words.ContainsAny(words, TokenContextWords)) context = true;
+                if (Words.ContainsAny(words, TokenContextWords) || segments[i].StartsWith("jwt", StringComparison.OrdinalIgnoreCase)) context = true;
             }
 
             if (foreignSection) return false;
@@ -181,6 +186,30 @@ namespace JwtAnalyzers.Keys
                && string.Equals(segments[1], "Token", StringComparison.OrdinalIgnoreCase);
 
         private static readonly string[] OAuth = { "o", "auth" };
+
+        // Names written in one case with no separator ("jwtsecret", "TOKENKEY") have no word boundaries to split on.
+        private static readonly Dictionary<string, string[]> Compounds = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["jwtkey"] = new[] { "jwt", "key" },
+            ["jwtsecret"] = new[] { "jwt", "secret" },
+            ["jwtsecretkey"] = new[] { "jwt", "secret", "key" },
+            ["jwtsigningkey"] = new[] { "jwt", "signing", "key" },
+            ["tokenkey"] = new[] { "token", "key" },
+            ["tokensecret"] = new[] { "token", "secret" },
+            ["signingkey"] = new[] { "signing", "key" },
+            ["signingsecret"] = new[] { "signing", "secret" },
+            ["issuersigningkey"] = new[] { "issuer", "signing", "key" },
+            ["secretkey"] = new[] { "secret", "key" },
+            ["securitykey"] = new[] { "security", "key" },
+            ["privatekey"] = new[] { "private", "key" },
+        };
+
+        private static List<string> NameWords(string segment)
+        {
+            var words = Words.Split(segment);
+            if (words.Count == 1 && Compounds.TryGetValue(words[0], out var split)) return new List<string>(split);
+            return words;
+        }
 
         private static int LastNameSegment(string[] segments, int from)
         {
@@ -225,6 +254,12 @@ namespace JwtAnalyzers.Keys
                 && v.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) < 0)
             {
                 return false;
+            }
+
+            // Base64 of a DER public key (SubjectPublicKeyInfo: RSA 2048/4096, P-256/P-384).
+            foreach (var prefix in PublicKeyPrefixes)
+            {
+                if (v.StartsWith(prefix, StringComparison.Ordinal)) return false;
             }
 
             // Where the key is, not the key.
@@ -278,7 +313,10 @@ namespace JwtAnalyzers.Keys
             {
                 if (parts[i].Length == 0) continue;
                 inspected++;
-                if (Words.ContainsAny(Words.Split(parts[i]), TestFolderWords)) return true;
+                // "tests", "Api.Tests", "Api.IntegrationTests", "UnitTesting": the folder's last word says test.
+                // "TestData", "test-configs", "TestApi" are not test folders.
+                var words = Words.Split(parts[i]);
+                if (words.Count > 0 && TestFolderWords.Contains(words[words.Count - 1])) return true;
             }
 
             return false;

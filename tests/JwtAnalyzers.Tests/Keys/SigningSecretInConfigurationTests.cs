@@ -61,6 +61,8 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""AuthOptions"": { ""KEY"": {|JWT012:""mysupersecret_secretkey!123""|} } }")]
         [InlineData(@"{ ""Authentication"": { ""JwtBearer"": { ""IsEnabled"": ""true"", ""SecurityKey"": {|JWT012:""MyApp_C421AAEE0D114E9C""|} } } }")]
         [InlineData(@"{ ""AppSettings"": { ""Token"": {|JWT012:""super secret key""|} } }")]
+        [InlineData(@"{ ""jwtsecret"": {|JWT012:""0123456789abcdef0123456789abcdef""|} }")]
+        [InlineData(@"{ ""JWTSETTINGS"": { ""KEY"": {|JWT012:""0123456789abcdef0123456789abcdef""|} } }")]
         public async Task SigningSecretPaths_Report(string json)
         {
             await VerifyAsync(AppSettings, json);
@@ -121,6 +123,16 @@ namespace JwtAnalyzers.Tests.Keys
             await test.RunAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData("/home/dev/TestData/shop/src/Api/appsettings.json")]
+        [InlineData("/work/test-configs/Api/appsettings.json")]
+        [InlineData("/repos/TestApi/appsettings.json")]
+        [InlineData("/tests/unrelated/clone/src/Api/appsettings.json")]
+        public async Task FoldersThatAreNotTestFolders_Report(string path)
+        {
+            await VerifyAsync(path, @"{ ""Jwt"": { ""Key"": {|JWT012:""0123456789abcdef0123456789abcdef""|} } }");
+        }
+
         [Fact]
         public async Task CommentsAndTrailingCommas_AreTolerated()
         {
@@ -151,6 +163,7 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData("/repo/test/Api.IntegrationTests/appsettings.json")]
         [InlineData("C:\\repo\\src\\Api.UnitTests\\appsettings.json")]
         [InlineData("/repo/src/Api/appsettings.Testing.json")]
+        [InlineData("/repo/tests/Acceptance/Api/appsettings.json")]
         public async Task FilesOfTestProjects_DoNotReport(string path)
         {
             await VerifyAsync(path, @"{ ""Jwt"": { ""Key"": ""test-key-0123456789abcdef0123456789"" } }");
@@ -176,6 +189,7 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""Jwt"": { ""KeyId"": ""2024-signing"", ""KeyPath"": ""/run/secrets/jwt.pem"", ""SigningKeyFile"": ""keys/signing.pem"" } }")]
         [InlineData(@"{ ""Jwt"": { ""Key"": ""keys/jwt-signing.pem"", ""PublicKey"": ""MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"" } }")]
         [InlineData(@"{ ""Jwt"": { ""Key"": ""-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYI\n-----END PUBLIC KEY-----"" } }")]
+        [InlineData(@"{ ""Jwt"": { ""Key"": ""MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkDHpUOM828y0RINccgL9Yf91zWo0"" } }")]
         [InlineData(@"{ ""Jwt"": { ""Key"": 12345, ""Secret"": true, ""SigningKey"": null, ""TokenKey"": { ""Length"": 32 } } }")]
         [InlineData(@"{ ""ConnectionStrings"": { ""Default"": ""Server=db;Password=hunter2"" }, ""Logging"": { ""Key"": ""x"" } }")]
         [InlineData(@"{ ""Kestrel"": { ""Certificates"": { ""Default"": { ""Key"": ""x"" } } }, ""DataProtection"": { ""Key"": ""x"" } }")]
