@@ -276,9 +276,13 @@ namespace JwtAnalyzers.Keys
             => text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0 && text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0;
 
         // <RSAKeyValue><Modulus/><Exponent/><P/><Q/><DP/><DQ/><InverseQ/><D/></RSAKeyValue>: P or D only in a private key.
+        // DSA's XML has a public <P>; its private part is <X>.
         private static bool IsPrivateXml(IOperation source, CancellationToken ct)
-            => IsConstantString(source, ct) is { } xml
-               && (xml.IndexOf("<D>", StringComparison.Ordinal) >= 0 || xml.IndexOf("<P>", StringComparison.Ordinal) >= 0);
+        {
+            if (IsConstantString(source, ct) is not { } xml) return false;
+            if (xml.IndexOf("<DSAKeyValue>", StringComparison.Ordinal) >= 0) return xml.IndexOf("<X>", StringComparison.Ordinal) >= 0;
+            return xml.IndexOf("<D>", StringComparison.Ordinal) >= 0 || xml.IndexOf("<P>", StringComparison.Ordinal) >= 0;
+        }
 
         // A JWK's private exponent (RSA) or private scalar (EC) is its "d" member.
         private static bool IsPrivateJwk(IOperation source, CancellationToken ct)

@@ -146,7 +146,7 @@ namespace JwtAnalyzers.Keys
                 name = NameWords(segments[nameIndex]);
             }
 
-            if (IsAppSettingsToken(segments, hasTokenLibrary)) return true;
+            if (IsAppSettingsToken(segments, hasTokenLibrary) || IsJwtSectionToken(segments, nameIndex, name)) return true;
             if (name.Count == 0 || !SecretNouns.Contains(name[name.Count - 1])) return false;
             if (Words.ContainsAny(name, ForeignNameWords) || Words.ContainsPhrase(name, OAuth)) return false;
             // "AccessKey" (cloud storage) names a service credential; "AccessTokenSecret" is a token secret.
@@ -184,6 +184,20 @@ namespace JwtAnalyzers.Keys
             => hasTokenLibrary && segments.Length == 2
                && string.Equals(segments[0], "AppSettings", StringComparison.OrdinalIgnoreCase)
                && string.Equals(segments[1], "Token", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>"Jwt": { "Token": "..." }: in a section named after JWTs, a bare "Token" string is the signing secret
+        /// (a token itself is never configuration).</summary>
+        private static bool IsJwtSectionToken(string[] segments, int nameIndex, List<string> name)
+        {
+            if (name.Count != 1 || name[0] != "token") return false;
+            for (var i = 0; i < nameIndex; i++)
+            {
+                var words = Words.Split(segments[i]);
+                if (words.Contains("jwt") || words.Contains("jwts") || segments[i].StartsWith("jwt", StringComparison.OrdinalIgnoreCase)) return true;
+            }
+
+            return false;
+        }
 
         private static readonly string[] OAuth = { "o", "auth" };
 

@@ -242,10 +242,13 @@ static class Keys
 {
     private const string Xml = ""<RSAKeyValue><Modulus>kDHp</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>"";
 
+    private const string DsaXml = ""<DSAKeyValue><P>3Uo</P><Q>8x0</Q><G>mL4</G><Y>AQID</Y></DSAKeyValue>"";
+
     public static SecurityKey Validation()
     {
         var rsa = RSA.Create();
         rsa.FromXmlString(Xml);
+        DSA.Create().FromXmlString(DsaXml);
         return new RsaSecurityKey(rsa);
     }
 }");

@@ -63,6 +63,7 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""AppSettings"": { ""Token"": {|JWT012:""super secret key""|} } }")]
         [InlineData(@"{ ""jwtsecret"": {|JWT012:""0123456789abcdef0123456789abcdef""|} }")]
         [InlineData(@"{ ""JWTSETTINGS"": { ""KEY"": {|JWT012:""0123456789abcdef0123456789abcdef""|} } }")]
+        [InlineData(@"{ ""JWT"": { ""Token"": {|JWT012:""DFX0-0xDF-11DF-1010-0808""|} } }")]
         public async Task SigningSecretPaths_Report(string json)
         {
             await VerifyAsync(AppSettings, json);
@@ -201,7 +202,7 @@ namespace JwtAnalyzers.Tests.Keys
         [InlineData(@"{ ""Cache"": { ""Key"": ""orders"" }, ""Secret"": ""abc"" }")]
         [InlineData(@"{ ""Jwt"": { ""ClientSecret"": ""abc"", ""ApiKey"": ""def"" } }")]
         [InlineData(@"{ ""OAuth"": { ""Secret"": ""abc"" }, ""Auth"": { ""OAuthSecret"": ""def"", ""Cookie"": { ""Key"": ""ghi"" } } }")]
-        [InlineData(@"{ ""GitHub"": { ""Token"": ""ghp_abc"" }, ""Telegram"": { ""BotToken"": ""123:abc"" } }")]
+        [InlineData(@"{ ""GitHub"": { ""Token"": ""ghp_abc"" }, ""Telegram"": { ""BotToken"": ""123:abc"" }, ""Tokens"": { ""Token"": ""x"" } }")]
         public async Task ValuesThatAreNotSigningSecrets_DoNotReport(string json)
         {
             // The last case: a root-level "Secret" with no token context is reported only in a project that
