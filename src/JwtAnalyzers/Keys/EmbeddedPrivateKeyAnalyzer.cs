@@ -58,6 +58,8 @@ namespace JwtAnalyzers.Keys
                 var compilation = start.Compilation;
                 // A key import is about tokens only where a token library is referenced: no library, no cost.
                 if (!JwtSymbols.From(compilation).HasAnyTokenLibrary) return;
+                // A test project's embedded key signs test tokens only: test data, not a committed credential.
+                if (IsTestProject(compilation)) return;
                 var types = new Types
                 {
                     AsymmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"),
@@ -401,6 +403,29 @@ namespace JwtAnalyzers.Keys
                     && AnySource(assignment.Value, s => IsConstantString(s, ct) is { Length: > 0 }, 0, ct))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] TestFrameworks = { "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core" };
+
+        /// <summary>"Api.Tests", "Api.IntegrationTests" (the name's last word says test), or a test framework is referenced.</summary>
+        private static bool IsTestProject(Compilation compilation)
+        {
+            var words = Words.Split(compilation.AssemblyName);
+            if (words.Count > 0)
+            {
+                var last = words[words.Count - 1];
+                if (last == "test" || last == "tests" || last == "testing" || last == "specs") return true;
+            }
+
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                foreach (var framework in TestFrameworks)
+                {
+                    if (string.Equals(assembly.Name, framework, StringComparison.OrdinalIgnoreCase)) return true;
                 }
             }
 

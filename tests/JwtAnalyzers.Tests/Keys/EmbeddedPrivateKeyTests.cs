@@ -515,6 +515,50 @@ static class Keys
         }
 
         [Fact]
+        public async Task KeyInATestProject_DoesNotReport()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + @"
+static class TestTokens
+{
+    private const string Pem = @""" + Pem + @""";
+
+    public static SecurityKey Signing()
+    {
+        var ecdsa = ECDsa.Create();
+        ecdsa.ImportFromPem(Pem);
+        return new ECDsaSecurityKey(ecdsa);
+    }
+}",
+            };
+            test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "Orders.Api.IntegrationTests"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task KeyInAProjectWhoseNameOnlyMentionsTest_Reports()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + @"
+static class Tokens
+{
+    private const string Pem = @""" + Pem + @""";
+
+    public static SecurityKey Signing()
+    {
+        var ecdsa = ECDsa.Create();
+        {|JWT013:ecdsa.ImportFromPem(Pem)|};
+        return new ECDsaSecurityKey(ecdsa);
+    }
+}",
+            };
+            test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "TestApi"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task StaticReadonlyKeyInAnotherFile_DoesNotReport_KnownGap()
         {
             // Known gap: ValueFlow follows readonly fields within the file being analysed only (another file would
