@@ -26,55 +26,139 @@ namespace JwtAnalyzers.CodeFixes.Storage
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.InsecureTokenCookie);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // Fix All edits a document in one pass, so a shared CookieOptions is edited once and the using directive is
+        // added once (the batch fixer would see identical insertions as conflicts and need another round).
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null) return;
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null) return;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.FixableProperty, out var fixable) || fixable != "true") continue;
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-                if (invocation is null) continue;
+                if (MakePlan(root, model, diagnostic, context.CancellationToken) is null) continue;
+                var single = ImmutableArray.Create(diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => FixAsync(context.Document, single, ct), CodeFixKeys.SecureTokenCookie),
+                    diagnostic);
+            }
+        }
 
-                var hasOptions = diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.HasOptionsProperty, out var has) && has == "true";
-                if (hasOptions)
+        private sealed class Plan
+        {
+            public Plan(InvocationExpressionSyntax invocation, ExpressionSyntax? creation, List<ExpressionSyntax> values, string[] missing)
+            {
+                Invocation = invocation;
+                Creation = creation;
+                Values = values;
+                Missing = missing;
+            }
+
+            public InvocationExpressionSyntax Invocation { get; }
+            public ExpressionSyntax? Creation { get; }
+            public List<ExpressionSyntax> Values { get; }
+            public string[] Missing { get; }
+        }
+
+        private static Plan? MakePlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.FixableProperty, out var fixable) || fixable != "true") return null;
+            if (diagnostic.Location.SourceTree != root.SyntaxTree) return null;
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            if (invocation is null) return null;
+
+            var hasOptions = diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.HasOptionsProperty, out var has) && has == "true";
+            if (!hasOptions)
+            {
+                return HasOptionsOverload(model, invocation, cancellationToken)
+                    ? new Plan(invocation, null, new List<ExpressionSyntax>(), System.Array.Empty<string>())
+                    : null;
+            }
+
+            if (diagnostic.AdditionalLocations.Count == 0) return null;
+            var creation = FindCreation(root, diagnostic.AdditionalLocations[0]);
+            if (creation is null) return null;
+            var values = new List<ExpressionSyntax>();
+            for (var i = 1; i < diagnostic.AdditionalLocations.Count; i++)
+            {
+                var location = diagnostic.AdditionalLocations[i];
+                if (location.SourceTree != root.SyntaxTree || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
+                    || value.Parent is not AssignmentExpressionSyntax)
                 {
-                    if (diagnostic.AdditionalLocations.Count == 0) continue;
-                    var creation = FindCreation(root, diagnostic.AdditionalLocations[0]);
-                    if (creation is null) continue;
-                    var values = new List<ExpressionSyntax>();
-                    var ok = true;
-                    for (var i = 1; i < diagnostic.AdditionalLocations.Count; i++)
-                    {
-                        var location = diagnostic.AdditionalLocations[i];
-                        if (location.SourceTree != root.SyntaxTree || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
-                            || value.Parent is not AssignmentExpressionSyntax)
-                        {
-                            ok = false;
-                            break;
-                        }
+                    return null;
+                }
 
-                        values.Add(value);
+                values.Add(value);
+            }
+
+            diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.MissingProperty, out var missingText);
+            var missing = (missingText ?? string.Empty).Split(new[] { ',' }, System.StringSplitOptions.RemoveEmptyEntries);
+            return new Plan(invocation, creation, values, missing);
+        }
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var root = editor.OriginalRoot;
+            var model = editor.SemanticModel;
+            var names = new HttpNames(model);
+            var editedValues = new HashSet<SyntaxNode>();
+            var missingByCreation = new Dictionary<SyntaxNode, List<string>>();
+            foreach (var diagnostic in diagnostics)
+            {
+                var plan = MakePlan(root, model, diagnostic, cancellationToken);
+                if (plan is null) continue;
+                if (plan.Creation is null)
+                {
+                    var cookieOptions = names.Spell(plan.Invocation.SpanStart, "CookieOptions");
+                    var sameSite = names.Spell(plan.Invocation.SpanStart, "SameSiteMode");
+                    if (editedValues.Add(plan.Invocation))
+                    {
+                        editor.ReplaceNode(plan.Invocation, (current, _) => AddOptions((InvocationExpressionSyntax)current, cookieOptions, sameSite));
                     }
 
-                    if (!ok) continue;
-                    diagnostic.Properties.TryGetValue(InsecureTokenCookieAnalyzer.MissingProperty, out var missingText);
-                    var missing = (missingText ?? string.Empty).Split(new[] { ',' }, System.StringSplitOptions.RemoveEmptyEntries);
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => FixOptionsAsync(context.Document, creation, values, missing, ct), CodeFixKeys.SecureTokenCookie),
-                        diagnostic);
+                    continue;
                 }
-                else
+
+                foreach (var value in plan.Values)
                 {
-                    if (!await HasOptionsOverloadAsync(context.Document, invocation, context.CancellationToken).ConfigureAwait(false)) continue;
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => AddOptionsAsync(context.Document, invocation, ct), CodeFixKeys.SecureTokenCookie),
-                        diagnostic);
+                    if (!editedValues.Add(value)) continue;
+                    var assignment = (AssignmentExpressionSyntax)value.Parent!;
+                    var replacement = PropertyName(assignment.Left) == "SameSite"
+                        ? StrictValue(names.Spell(value.SpanStart, "SameSiteMode"))
+                        : SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
+                    editor.ReplaceNode(value, replacement.WithTriviaFrom(value));
+                }
+
+                if (!missingByCreation.TryGetValue(plan.Creation, out var missing))
+                {
+                    missing = new List<string>();
+                    missingByCreation.Add(plan.Creation, missing);
+                }
+
+                foreach (var property in plan.Missing)
+                {
+                    if (!missing.Contains(property)) missing.Add(property);
                 }
             }
+
+            foreach (var entry in missingByCreation)
+            {
+                if (entry.Value.Count == 0) continue;
+                var sameSite = names.Spell(entry.Key.SpanStart, "SameSiteMode");
+                var ordered = new List<string>();
+                foreach (var property in new[] { "HttpOnly", "Secure", "SameSite" })
+                {
+                    if (entry.Value.Contains(property)) ordered.Add(property);
+                }
+
+                editor.ReplaceNode(entry.Key, (current, _) => AddToInitializer((BaseObjectCreationExpressionSyntax)current, ordered, sameSite));
+            }
+
+            return document.WithSyntaxRoot(names.AddUsing(editor.GetChangedRoot()));
         }
 
         private static ExpressionSyntax? FindCreation(SyntaxNode root, Location location)
@@ -89,10 +173,9 @@ namespace JwtAnalyzers.CodeFixes.Storage
             return null;
         }
 
-        private static async Task<bool> HasOptionsOverloadAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        private static bool HasOptionsOverload(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
         {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (model?.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method || method.ContainingType is null) return false;
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method || method.ContainingType is null) return false;
             foreach (var member in method.ContainingType.GetMembers(method.Name))
             {
                 if (member is IMethodSymbol candidate && candidate.Parameters.Length == 3
@@ -105,23 +188,16 @@ namespace JwtAnalyzers.CodeFixes.Storage
             return false;
         }
 
-        private static async Task<Document> AddOptionsAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        private static InvocationExpressionSyntax AddOptions(InvocationExpressionSyntax invocation, string cookieOptions, string sameSite)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return document;
-            var names = new HttpNames(model, invocation.SpanStart);
             var creation = SyntaxFactory.ParseExpression(
-                "new " + names.CookieOptions + " { HttpOnly = true, Secure = true, SameSite = " + names.SameSiteMode + ".Strict }");
+                "new " + cookieOptions + " { HttpOnly = true, Secure = true, SameSite = " + sameSite + ".Strict }");
             var argument = SyntaxFactory.Argument(creation);
             var named = invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null);
             if (named) argument = argument.WithNameColon(SyntaxFactory.NameColon("options").WithTrailingTrivia(SyntaxFactory.Space));
             var arguments = invocation.ArgumentList.Arguments;
-            var list = SyntaxFactory.SeparatedList(
-                arguments.Add(argument),
-                AddSeparator(arguments.GetSeparators()));
-            var newInvocation = invocation.WithArgumentList(invocation.ArgumentList.WithArguments(list));
-            return document.WithSyntaxRoot(names.AddUsing(root.ReplaceNode(invocation, newInvocation)));
+            var list = SyntaxFactory.SeparatedList(arguments.Add(argument), AddSeparator(arguments.GetSeparators()));
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(list));
         }
 
         private static IEnumerable<SyntaxToken> AddSeparator(IEnumerable<SyntaxToken> separators)
@@ -130,32 +206,10 @@ namespace JwtAnalyzers.CodeFixes.Storage
             yield return SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
         }
 
-        private static async Task<Document> FixOptionsAsync(Document document, ExpressionSyntax creation, List<ExpressionSyntax> badValues, string[] missing, CancellationToken cancellationToken)
-        {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var names = new HttpNames(editor.SemanticModel, creation.SpanStart);
-            foreach (var value in badValues)
-            {
-                var assignment = (AssignmentExpressionSyntax)value.Parent!;
-                var property = PropertyName(assignment.Left);
-                var replacement = property == "SameSite"
-                    ? StrictValue(names)
-                    : SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
-                editor.ReplaceNode(value, replacement.WithTriviaFrom(value));
-            }
-
-            if (missing.Length > 0)
-            {
-                editor.ReplaceNode(creation, (current, _) => AddToInitializer((BaseObjectCreationExpressionSyntax)current, missing, names));
-            }
-
-            return document.WithSyntaxRoot(names.AddUsing(editor.GetChangedRoot()));
-        }
-
-        private static SyntaxNode AddToInitializer(BaseObjectCreationExpressionSyntax creation, string[] missing, HttpNames names)
+        private static SyntaxNode AddToInitializer(BaseObjectCreationExpressionSyntax creation, List<string> missing, string sameSite)
         {
             var settings = new List<ExpressionSyntax>();
-            foreach (var property in missing) settings.Add(Setting(property, names));
+            foreach (var property in missing) settings.Add(Setting(property, sameSite));
 
             var initializer = creation.Initializer;
             if (initializer is null)
@@ -254,14 +308,14 @@ namespace JwtAnalyzers.CodeFixes.Storage
             _ => null,
         };
 
-        private static ExpressionSyntax Setting(string property, HttpNames names)
+        private static ExpressionSyntax Setting(string property, string sameSite)
             => SyntaxFactory.AssignmentExpression(
                 SyntaxKind.SimpleAssignmentExpression,
                 SyntaxFactory.IdentifierName(property).WithTrailingTrivia(SyntaxFactory.Space),
                 SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
-                property == "SameSite" ? StrictValue(names) : SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
+                property == "SameSite" ? StrictValue(sameSite) : SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
 
-        private static ExpressionSyntax StrictValue(HttpNames names) => SyntaxFactory.ParseExpression(names.SameSiteMode + ".Strict");
+        private static ExpressionSyntax StrictValue(string sameSite) => SyntaxFactory.ParseExpression(sameSite + ".Strict");
 
         /// <summary>
         /// How to spell CookieOptions and SameSiteMode at a position: the short name when it already binds (a using,
@@ -270,21 +324,14 @@ namespace JwtAnalyzers.CodeFixes.Storage
         private sealed class HttpNames
         {
             private const string Namespace = "Microsoft.AspNetCore.Http";
+            private readonly SemanticModel _model;
             private bool _needsUsing;
 
-            public HttpNames(SemanticModel model, int position)
+            public HttpNames(SemanticModel model) => _model = model;
+
+            public string Spell(int position, string name)
             {
-                CookieOptions = Spell(model, position, "CookieOptions");
-                SameSiteMode = Spell(model, position, "SameSiteMode");
-            }
-
-            public string CookieOptions { get; }
-
-            public string SameSiteMode { get; }
-
-            private string Spell(SemanticModel model, int position, string name)
-            {
-                var found = model.LookupNamespacesAndTypes(position, name: name);
+                var found = _model.LookupNamespacesAndTypes(position, name: name);
                 if (found.Length == 0)
                 {
                     _needsUsing = true;

@@ -233,7 +233,7 @@ public class AuthController : ControllerBase
         }
 
         [Fact]
-        public async Task FixAddsUsingWhenMissing()
+        public async Task FixAllAddsUsingOnceWhenMissing()
         {
             await Verify.VerifyCodeFixAsync(@"
 public class C
@@ -241,6 +241,7 @@ public class C
     public void M(Microsoft.AspNetCore.Http.HttpResponse response, string token)
     {
         {|JWT031:response.Cookies.Append(""token"", token)|};
+        {|JWT031:response.Cookies.Append(key: ""refresh_token"", value: token)|};
     }
 }", @"using Microsoft.AspNetCore.Http;
 
@@ -249,6 +250,7 @@ public class C
     public void M(Microsoft.AspNetCore.Http.HttpResponse response, string token)
     {
         response.Cookies.Append(""token"", token, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict });
+        response.Cookies.Append(key: ""refresh_token"", value: token, options: new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict });
     }
 }");
         }
