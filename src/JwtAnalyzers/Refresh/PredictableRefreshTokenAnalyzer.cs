@@ -41,7 +41,8 @@ namespace JwtAnalyzers.Refresh
         {
             "id", "ids", "expiry", "expires", "expiration", "expire", "expired", "exp", "time", "lifetime", "date", "days",
             "hours", "minutes", "seconds", "count", "length", "size", "name", "type", "ttl", "duration", "validity", "created",
-            "revoked", "used", "valid", "enabled", "options", "settings", "cookie", "key", "claim", "endpoint", "url",
+            "revoked", "used", "valid", "enabled", "options", "settings", "cookie", "key", "claim", "endpoint", "url", "family",
+            "request", "response", "command", "handler", "service", "provider", "repository", "store", "dto", "model",
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PredictableRefreshToken);
@@ -96,7 +97,7 @@ namespace JwtAnalyzers.Refresh
             {
                 walker.From(invocation, 0);
             }
-            else if (!method.IsStatic && DerivesFrom(method.ContainingType, state.Random) && method.Name.StartsWith("Next", System.StringComparison.Ordinal))
+            else if (!method.IsStatic && DerivesFrom(method.ContainingType, state.Random) && IsRandomGeneratorName(method.Name))
             {
                 if (!method.ReturnsVoid)
                 {
@@ -130,6 +131,10 @@ namespace JwtAnalyzers.Refresh
                 return;
             }
         }
+
+        // Next, NextInt64, NextDouble, NextBytes, GetItems, GetString, GetHexString: everything Random produces.
+        private static bool IsRandomGeneratorName(string name)
+            => name.StartsWith("Next", System.StringComparison.Ordinal) || (name.StartsWith("Get", System.StringComparison.Ordinal) && name != "GetType" && name != "GetHashCode");
 
         private static IOperation Strip(IOperation operation)
         {
@@ -614,7 +619,7 @@ namespace JwtAnalyzers.Refresh
                     return;
                 }
 
-                if (DerivesFrom(type, _state.Random) && !method.IsStatic && !method.ReturnsVoid && method.Name.StartsWith("Next", System.StringComparison.Ordinal))
+                if (DerivesFrom(type, _state.Random) && !method.IsStatic && !method.ReturnsVoid && IsRandomGeneratorName(method.Name))
                 {
                     Generators.Add(invocation);
                     return;

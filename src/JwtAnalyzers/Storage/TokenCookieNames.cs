@@ -9,10 +9,22 @@ namespace JwtAnalyzers.Storage
     /// </summary>
     internal static class TokenCookieNames
     {
-        // A cookie key with one of these words holds a credential ("access_token", "jwt", "X-Refresh", "auth").
+        // A cookie key with one of these words anywhere holds a credential ("access_token", "jwt", "id_token").
         private static readonly HashSet<string> KeyWords = new HashSet<string>
         {
-            "token", "tokens", "jwt", "jwts", "bearer", "refresh", "auth", "authorization", "idtoken", "accesstoken", "refreshtoken",
+            "token", "tokens", "jwt", "jwts", "idtoken", "accesstoken", "refreshtoken", "authtoken",
+        };
+
+        // These words name a credential when they end the key or precede a word like "cookie" ("X-Access", "auth",
+        // "refresh_cookie"), not when they qualify something else ("AccessLevel", "auth_redirect").
+        private static readonly HashSet<string> QualifierKeyWords = new HashSet<string>
+        {
+            "access", "auth", "authorization", "refresh", "bearer",
+        };
+
+        private static readonly HashSet<string> CredentialFollowers = new HashSet<string>
+        {
+            "cookie", "session", "value", "data", "header",
         };
 
         // A value named with one of these words is a token ("accessToken", "jwt", "tokenString", "result.Token").
@@ -32,7 +44,8 @@ namespace JwtAnalyzers.Storage
         {
             "expires", "expiry", "expiration", "expire", "expired", "exp", "type", "kind", "timestamp", "time", "date",
             "issued", "created", "lifetime", "ttl", "name", "names", "key", "length", "count", "version", "mode", "enabled",
-            "provider", "scheme", "endpoint", "url", "path", "state", "status", "remember",
+            "provider", "scheme", "endpoint", "url", "path", "state", "status", "remember", "level", "role", "roles",
+            "redirect", "return", "method", "last",
         };
 
         /// <summary>True when a cookie key names a token cookie (and not an antiforgery or metadata cookie).</summary>
@@ -41,12 +54,10 @@ namespace JwtAnalyzers.Storage
             var words = Words.Split(key);
             if (Words.ContainsAny(words, AntiforgeryWords) || Words.ContainsAny(words, MetadataWords)) return false;
             if (Words.ContainsAny(words, KeyWords)) return true;
-
-            // "access" alone or as "access_token"/"AccessCookie"; not "LastAccess"-style timestamps (handled by
-            // MetadataWords) and not "accessibility" (another word).
             for (var i = 0; i < words.Count; i++)
             {
-                if (words[i] == "access") return true;
+                if (!QualifierKeyWords.Contains(words[i])) continue;
+                if (i == words.Count - 1 || CredentialFollowers.Contains(words[i + 1])) return true;
             }
 
             return false;

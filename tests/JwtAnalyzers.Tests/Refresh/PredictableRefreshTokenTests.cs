@@ -315,6 +315,78 @@ public class TokenService
 }" + Entity);
         }
 
+        [Fact]
+        public async Task RealWorldShapes_Report()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+public record UserRefreshToken(string UserId, string Value, DateTime Expires);
+
+public class TokenService
+{
+    private readonly Random _rnd = new Random(Environment.TickCount);
+    private readonly List<UserRefreshToken> _store = new();
+
+    public object Login(string userId, string jwt)
+    {
+        var refreshToken = {|JWT050:Guid.NewGuid().ToString()|}.Replace(""-"", """");
+        return new { accessToken = jwt, refreshToken };
+    }
+
+    public object Login2(string jwt) => new { token = jwt, refresh_token = Convert.ToBase64String(Encoding.UTF8.GetBytes({|JWT050:Guid.NewGuid().ToString()|})) };
+
+    public void Save(string userId) => _store.Add(new UserRefreshToken(userId, {|JWT050:Guid.NewGuid().ToString(""N"")|} + DateTime.UtcNow.Ticks, DateTime.UtcNow.AddDays(7)));
+
+    public string GenerateRefreshToken()
+    {
+        const string alphabet = ""abcdefghijklmnopqrstuvwxyz0123456789"";
+        var chars = new char[40];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[{|JWT050:_rnd.Next(alphabet.Length)|}];
+        }
+
+        return new string(chars);
+    }
+
+    public string CreateRefreshTokenAsString() => string.Join("""", {|JWT050:Random.Shared.GetItems(new[] { 'a', 'b', 'c' }, 32)|});
+}");
+        }
+
+        [Fact]
+        public async Task ProtectedSignedOrIdentifierGuids_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using System;
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.IdentityModel.Tokens;
+
+public class TokenService
+{
+    private readonly IDataProtector _protector;
+    public TokenService(IDataProtector protector) => _protector = protector;
+
+    public string ProtectedRefreshToken() => _protector.Protect(Guid.NewGuid().ToString());
+
+    public string JwtRefreshToken(SigningCredentials credentials)
+    {
+        var refreshToken = new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+            claims: new[] { new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()) },
+            expires: DateTime.UtcNow.AddDays(7),
+            signingCredentials: credentials));
+        return refreshToken;
+    }
+
+    public Guid RefreshTokenFamily { get; } = Guid.NewGuid();
+    public string RefreshTokenRequestId() => Guid.NewGuid().ToString();
+}");
+        }
+
         // ---- Safe twins ----
 
         [Fact]

@@ -255,6 +255,71 @@ public class C
 }");
         }
 
+        [Fact]
+        public async Task RealWorldKeysAndValues_Report()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+public static class CookieNames
+{
+    public const string Access = ""X-Access-Token"";
+    public static readonly string Refresh = ""X-Refresh"";
+}
+
+public class AuthResult { public string Token { get; set; } = """"; public string RefreshToken { get; set; } = """"; }
+
+public class AuthController : ControllerBase
+{
+    public void SignIn(AuthResult result, string userToken)
+    {
+        {|JWT031:Response.Cookies.Append(CookieNames.Access, result.Token, new CookieOptions() { HttpOnly = true, SameSite = SameSiteMode.Strict })|};
+        {|JWT031:Response.Cookies.Append(CookieNames.Refresh, result.RefreshToken)|};
+        {|JWT031:Response.Cookies.Append(""Authorization"", $""Bearer {userToken}"", new CookieOptions { Secure = true })|};
+        {|JWT031:Response.Cookies.Append(""auth"", result.Token, new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.None })|};
+    }
+}");
+        }
+
+        [Fact]
+        public async Task KeysThatOnlyQualifySomethingElse_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+public class PrefsController : ControllerBase
+{
+    public void Save(string level, string url, string when)
+    {
+        Response.Cookies.Append(""AccessLevel"", level);
+        Response.Cookies.Append(""auth_redirect"", url);
+        Response.Cookies.Append(""LastAccess"", when);
+        Response.Cookies.Append(""TokenExpiry"", when);
+        Response.Cookies.Append("".AspNetCore.Antiforgery.x1"", level);
+    }
+}");
+        }
+
+        [Fact]
+        public async Task EmptyOptionsCreations_FixAddsInitializers()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + @"
+public class AuthController : ControllerBase
+{
+    public void SignIn(string token)
+    {
+        {|JWT031:Response.Cookies.Append(""access_token"", token, new CookieOptions())|};
+        CookieOptions options = new();
+        {|JWT031:Response.Cookies.Append(""refresh_token"", token, options)|};
+    }
+}", Usings + @"
+public class AuthController : ControllerBase
+{
+    public void SignIn(string token)
+    {
+        Response.Cookies.Append(""access_token"", token, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict });
+        CookieOptions options = new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict };
+        Response.Cookies.Append(""refresh_token"", token, options);
+    }
+}");
+        }
+
         // ---- Safe twins ----
 
         [Fact]
