@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -84,6 +86,50 @@ namespace JwtAnalyzers.Refresh
             public INamedTypeSymbol? Guid { get; }
             public INamedTypeSymbol? Random { get; }
             public INamedTypeSymbol? SecureRandom { get; }
+
+            // Helpers are few and their callers are looked up once per compilation, not once per generator.
+            private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> _callers =
+                new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
+
+            public ImmutableArray<IInvocationOperation> CallersOf(IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                if (_callers.TryGetValue(method, out var known)) return known;
+                var found = FindCallers(method, cancellationToken);
+                return _callers.GetOrAdd(method, found);
+            }
+
+            private ImmutableArray<IInvocationOperation> FindCallers(IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
+                foreach (var tree in Compilation.SyntaxTrees)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    SemanticModel? model = null;
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if (node is not InvocationExpressionSyntax call) continue;
+                        var invoked = call.Expression switch
+                        {
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            GenericNameSyntax generic => generic.Identifier.ValueText,
+                            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (invoked != method.Name) continue;
+#pragma warning disable RS1030 // The callers of a helper that produces a predictable value live in other files; a model is built only for a file that calls it, once per compilation.
+                        model ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        if (model.GetOperation(call, cancellationToken) is IInvocationOperation operation
+                            && SymbolEqualityComparer.Default.Equals(operation.TargetMethod.OriginalDefinition, method))
+                        {
+                            builder.Add(operation);
+                        }
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
         }
 
         // ---- From a generator to the refresh tokens it feeds ----
@@ -92,6 +138,8 @@ namespace JwtAnalyzers.Refresh
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (method.Name != "NewGuid" && !DerivesFrom(method.ContainingType, state.Random)) return;
+            if (IsTestCode(context.ContainingSymbol)) return;
             var walker = new ForwardWalker(state, context.ContainingSymbol, context.CancellationToken);
             if (method.Name == "NewGuid" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, state.Guid))
             {
@@ -130,6 +178,31 @@ namespace JwtAnalyzers.Refresh
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.PredictableRefreshToken, report.Syntax.GetLocation(), properties, source));
                 return;
             }
+        }
+
+        // A unit test that makes up a refresh token as a fixture value mints nothing.
+        private static readonly HashSet<string> TestAttributes = new HashSet<string>
+        {
+            "Fact", "Theory", "Test", "TestCase", "TestCaseSource", "TestMethod", "DataTestMethod", "TestClass", "TestFixture",
+            "SetUp", "OneTimeSetUp", "TestInitialize", "ClassInitialize",
+        };
+
+        private static bool IsTestCode(ISymbol? symbol)
+        {
+            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    var name = attribute.AttributeClass?.Name;
+                    if (name is null) continue;
+                    if (name.EndsWith("Attribute", System.StringComparison.Ordinal)) name = name.Substring(0, name.Length - "Attribute".Length);
+                    if (TestAttributes.Contains(name)) return true;
+                }
+
+                if (current is INamedTypeSymbol type && (type.Name.EndsWith("Tests", System.StringComparison.Ordinal) || type.Name.EndsWith("Test", System.StringComparison.Ordinal))) return true;
+            }
+
+            return false;
         }
 
         // Next, NextInt64, NextDouble, NextBytes, GetItems, GetString, GetHexString: everything Random produces.
@@ -181,6 +254,12 @@ namespace JwtAnalyzers.Refresh
             /// <summary>The values stored into refresh tokens.</summary>
             public List<IOperation> Sinks { get; } = new List<IOperation>();
 
+            // A refresh token is a string, bytes or a Guid; "isRefreshToken = rnd.Next() == 0" stores no token.
+            private void AddSink(IOperation value)
+            {
+                if (IsTokenValueType(value.Type)) Sinks.Add(value);
+            }
+
             public void From(IOperation operation, int depth)
             {
                 if (depth > 2 * MaxDepth || ++_steps > Budget || !_visited.Add(operation)) return;
@@ -230,14 +309,14 @@ namespace JwtAnalyzers.Refresh
                         Store(compound.Target, compound.Value, depth);
                         return;
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } initializer:
-                        if (IsRefreshTokenName(declarator.Symbol.Name)) Sinks.Add(initializer.Value);
+                        if (IsRefreshTokenName(declarator.Symbol.Name)) AddSink(initializer.Value);
                         else FromLocal(declarator.Symbol, ValueFlow.Root(declarator), depth + 1);
                         return;
                     case IFieldInitializerOperation fieldInitializer:
-                        if (AnyRefreshTokenName(fieldInitializer.InitializedFields)) Sinks.Add(fieldInitializer.Value);
+                        if (AnyRefreshTokenName(fieldInitializer.InitializedFields)) AddSink(fieldInitializer.Value);
                         return;
                     case IPropertyInitializerOperation propertyInitializer:
-                        if (AnyRefreshTokenName(propertyInitializer.InitializedProperties)) Sinks.Add(propertyInitializer.Value);
+                        if (AnyRefreshTokenName(propertyInitializer.InitializedProperties)) AddSink(propertyInitializer.Value);
                         return;
                 }
             }
@@ -246,7 +325,7 @@ namespace JwtAnalyzers.Refresh
             {
                 if (argument.Parameter is { } parameter && IsRefreshTokenParameter(parameter))
                 {
-                    Sinks.Add(argument.Value);
+                    AddSink(argument.Value);
                     return;
                 }
 
@@ -274,7 +353,7 @@ namespace JwtAnalyzers.Refresh
             {
                 if (IsRefreshTokenTarget(target))
                 {
-                    Sinks.Add(value);
+                    AddSink(value);
                     return;
                 }
 
@@ -323,7 +402,7 @@ namespace JwtAnalyzers.Refresh
                     {
                         if (IsRefreshTokenName(localFunction.Symbol.Name) && IsTokenValueType(returned.Type))
                         {
-                            Sinks.Add(returned);
+                            AddSink(returned);
                             return;
                         }
 
@@ -336,11 +415,11 @@ namespace JwtAnalyzers.Refresh
                 var name = owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property.Name : owner.Name;
                 if (IsRefreshTokenName(name) && IsTokenValueType(returned.Type))
                 {
-                    Sinks.Add(returned);
+                    AddSink(returned);
                     return;
                 }
 
-                if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } method) FromCallers(method, depth);
+                if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsHelperValueType(UnwrapTask(method.ReturnType))) FromCallers(method, depth);
             }
 
             private void FromCallersIn(IOperation root, IMethodSymbol method, int depth)
@@ -354,35 +433,13 @@ namespace JwtAnalyzers.Refresh
                 }
             }
 
-            /// <summary>The callers of a helper anywhere in the compilation (trees that mention its name only).</summary>
+            /// <summary>The callers of a helper anywhere in the compilation.</summary>
             private void FromCallers(IMethodSymbol method, int depth)
             {
                 if (depth > MaxDepth || !_visitedSymbols.Add(method.OriginalDefinition)) return;
-                foreach (var tree in _state.Compilation.SyntaxTrees)
+                foreach (var call in _state.CallersOf(method.OriginalDefinition, _cancellationToken))
                 {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                    var root = tree.GetRoot(_cancellationToken);
-                    SemanticModel? model = null;
-                    foreach (var node in root.DescendantNodes())
-                    {
-                        if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call) continue;
-                        var invoked = call.Expression switch
-                        {
-                            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax generic => generic.Identifier.ValueText,
-                            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (invoked != method.Name) continue;
-#pragma warning disable RS1030 // The callers of a helper that produces a predictable value live in other files; models are built only for files that call it.
-                        model ??= _state.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                        if (model.GetOperation(call, _cancellationToken) is IInvocationOperation operation
-                            && SymbolEqualityComparer.Default.Equals(operation.TargetMethod.OriginalDefinition, method.OriginalDefinition))
-                        {
-                            From(operation, depth + 1);
-                        }
-                    }
+                    From(call, depth + 1);
                 }
             }
         }
@@ -437,6 +494,13 @@ namespace JwtAnalyzers.Refresh
 
             return false;
         }
+
+        private static ITypeSymbol UnwrapTask(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
+
+        // A helper whose result can be part of a token: strings, bytes, Guids, characters and numbers.
+        private static bool IsHelperValueType(ITypeSymbol type)
+            => IsTokenValueType(type) || type.SpecialType is SpecialType.System_Char or SpecialType.System_Int32 or SpecialType.System_Int64;
 
         private static bool IsTokenValueType(ITypeSymbol? type)
             => type is not null

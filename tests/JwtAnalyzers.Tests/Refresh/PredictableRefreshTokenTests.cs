@@ -387,6 +387,37 @@ public class TokenService
 }");
         }
 
+        [Fact]
+        public async Task CharacterHelperAndAsyncHelper_Report()
+        {
+            await Verify.VerifyAnalyzerAsync(@"
+using System;
+using System.Text;
+using System.Threading.Tasks;
+
+public class TokenService
+{
+    private static readonly Random Rng = new Random();
+
+    private static char RandomChar() => (char)('a' + {|JWT050:Rng.Next(26)|});
+
+    private static async Task<string> NewValueAsync()
+    {
+        await Task.Yield();
+        return {|JWT050:Guid.NewGuid().ToString(""N"")|};
+    }
+
+    public async Task Issue(AppUser user)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < 32; i++) builder.Append(RandomChar());
+        user.RefreshToken = builder.ToString();
+        var other = await NewValueAsync();
+        user.RefreshToken = other;
+    }
+}" + Entity);
+        }
+
         // ---- Safe twins ----
 
         [Fact]
@@ -481,6 +512,23 @@ public class TokenService
         user.RefreshToken = supplied;
     }
 }" + Entity);
+        }
+
+        [Fact]
+        public async Task FixtureValuesInUnitTests_DoNotReport()
+        {
+            // Test classes are recognised by their test attributes (xunit, NUnit, MSTest) or a *Test/*Tests name;
+            // the test libraries are not referenced here, so the name is what this test exercises.
+            await Verify.VerifyAnalyzerAsync(@"
+using System;
+
+public class RefreshTokenHandlerTests
+{
+    public void Handle_Rejects_UnknownToken()
+    {
+        var refreshToken = Guid.NewGuid().ToString();
+    }
+}");
         }
 
         // Known gap: a refresh token stored under a neutral name (new UserToken { Value = ..., Type = ""refresh"" })
