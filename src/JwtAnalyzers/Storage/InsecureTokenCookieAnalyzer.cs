@@ -122,7 +122,7 @@ namespace JwtAnalyzers.Storage
                 }
 
                 creationLocation = state.Creation.Syntax.GetLocation();
-                fixable = state.Creation.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree && state.Creation.Arguments.IsEmpty;
+                fixable = state.Creation.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree;
                 foreach (var location in badValues)
                 {
                     if (location.SourceTree != invocation.Syntax.SyntaxTree) fixable = false;
@@ -437,6 +437,8 @@ namespace JwtAnalyzers.Storage
             }
 
             if (creation is null || !SymbolEqualityComparer.Default.Equals(creation.Type, symbols.CookieOptions)) return null;
+            // new CookieOptions(template) copies the template's flags: they are not known here.
+            if (!creation.Arguments.IsEmpty) return null;
 
             var state = new OptionsState(creation);
             if (creation.Initializer is { } initializer)

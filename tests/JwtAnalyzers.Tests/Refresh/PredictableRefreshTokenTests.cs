@@ -418,6 +418,29 @@ public class TokenService
 }" + Entity);
         }
 
+        [Fact]
+        public async Task GuidFormattedIntoStrings_FixReplacesTheGuid()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using System;
+
+public class TokenService
+{
+    public string NewRefreshToken(string userId) => $""{userId}.{{|JWT050:Guid.NewGuid()|}}"";
+
+    public void Rotate(AppUser user) => user.RefreshToken = ""rt_"" + {|JWT050:Guid.NewGuid()|};
+}" + Entity, @"
+using System;
+using System.Security.Cryptography;
+
+public class TokenService
+{
+    public string NewRefreshToken(string userId) => $""{userId}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))}"";
+
+    public void Rotate(AppUser user) => user.RefreshToken = ""rt_"" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+}" + Entity);
+        }
+
         // ---- Safe twins ----
 
         [Fact]

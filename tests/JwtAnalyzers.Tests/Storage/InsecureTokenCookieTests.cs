@@ -429,7 +429,10 @@ public class AuthController : ControllerBase
         Harden(options);
         Response.Cookies.Append(""access_token"", token, options);
         Response.Cookies.Append(""refresh_token"", token, Build(true));
+        Response.Cookies.Append(""jwt"", token, new CookieOptions(Template) { Path = ""/"" });
     }
+
+    private static readonly CookieOptions Template = new CookieOptions { HttpOnly = true, Secure = true };
 
     private static void Harden(CookieOptions options) { options.HttpOnly = true; options.Secure = true; }
     private static CookieOptions Build(bool secure) => new CookieOptions { HttpOnly = true, Secure = secure };
