@@ -107,7 +107,7 @@ namespace JwtAnalyzers.Tests.Cli
         {
             var markers = new List<(string, int, string)>();
             foreach (var file in Directory.EnumerateFiles(Sample, "*.*", SearchOption.AllDirectories)
-                .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
                     && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
             {
