@@ -24,13 +24,24 @@ namespace JwtAnalyzers.Validation
         private readonly string _propertyName;
         private readonly bool _disabledValue;
         private readonly bool _exemptRefreshFlowHelper;
+        private readonly string? _validatorPropertyName;
 
         protected ValidationFlagAnalyzer(DiagnosticDescriptor descriptor, string propertyName, bool disabledValue, bool exemptRefreshFlowHelper)
+            : this(descriptor, propertyName, disabledValue, exemptRefreshFlowHelper, validatorPropertyName: null)
+        {
+        }
+
+        /// <param name="validatorPropertyName">
+        /// A delegate property of TokenValidationParameters (e.g. <c>LifetimeValidator</c>) that, when set on the same
+        /// object, takes the check over whatever the flag says: the flag is then not what decides, so nothing is reported.
+        /// </param>
+        protected ValidationFlagAnalyzer(DiagnosticDescriptor descriptor, string propertyName, bool disabledValue, bool exemptRefreshFlowHelper, string? validatorPropertyName)
         {
             _descriptor = descriptor;
             _propertyName = propertyName;
             _disabledValue = disabledValue;
             _exemptRefreshFlowHelper = exemptRefreshFlowHelper;
+            _validatorPropertyName = validatorPropertyName;
         }
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(_descriptor);
@@ -51,11 +62,20 @@ namespace JwtAnalyzers.Validation
                 }
 
                 if (property is null) return;
-                start.RegisterOperationAction(c => Analyze(c, property), OperationKind.SimpleAssignment);
+                IPropertySymbol? validator = null;
+                if (_validatorPropertyName is not null)
+                {
+                    foreach (var member in tvp.GetMembers(_validatorPropertyName))
+                    {
+                        if (member is IPropertySymbol p) validator = p;
+                    }
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, property, validator), OperationKind.SimpleAssignment);
             });
         }
 
-        private void Analyze(OperationAnalysisContext context, IPropertySymbol property)
+        private void Analyze(OperationAnalysisContext context, IPropertySymbol property, IPropertySymbol? validator)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation target
@@ -70,6 +90,7 @@ namespace JwtAnalyzers.Validation
             var receiver = Receivers.Of(target);
             if (receiver.IsKnown && Receivers.IsOverriddenLater(assignment, receiver, property, _disabledValue, context.CancellationToken)) return;
             if (_exemptRefreshFlowHelper && receiver.IsKnown && Receivers.IsPassedToValidateToken(assignment, receiver)) return;
+            if (validator is not null && ValidatorDelegates.IsSetOnSameObject(assignment, receiver, validator, context.CancellationToken)) return;
 
             context.ReportDiagnostic(Diagnostic.Create(_descriptor, assignment.Syntax.GetLocation()));
         }
