@@ -90,6 +90,7 @@ namespace JwtAnalyzers.Validation
             var receiver = Receivers.Of(target);
             if (receiver.IsKnown && Receivers.IsOverriddenLater(assignment, receiver, property, _disabledValue, context.CancellationToken)) return;
             if (_exemptRefreshFlowHelper && receiver.IsKnown && Receivers.IsPassedToValidateToken(assignment, receiver)) return;
+            if (_exemptRefreshFlowHelper && ValidateTokenOnlyMember.IsOnlyPassedToValidateToken(target, context.CancellationToken)) return;
             if (validator is not null && ValidatorDelegates.IsSetOnSameObject(assignment, receiver, validator, context.CancellationToken)) return;
 
             context.ReportDiagnostic(Diagnostic.Create(_descriptor, assignment.Syntax.GetLocation()));

@@ -1163,6 +1163,203 @@ namespace JwtAnalyzers.Tests.Evaluation
                 """);
         }
 
+        // ================================================================ round 2: less common shapes
+
+        [Fact]
+        public async Task L15_RefreshParametersKeptInPrivateFieldUsedOnlyByValidateToken_DoesNotReport()
+        {
+            // The refresh helper's parameters built once in the constructor instead of in the method: the object
+            // only ever reaches ValidateToken, like the local the spec exempts.
+            await VerifyAsync(Usings + """
+                public class RefreshService
+                {
+                    private readonly TokenValidationParameters _expiredTokenParameters;
+                    private readonly JwtSecurityTokenHandler _handler = new();
+
+                    public RefreshService(IConfiguration configuration)
+                    {
+                        _expiredTokenParameters = new TokenValidationParameters
+                        {
+                            ValidateIssuer = true,
+                            ValidIssuer = configuration["Jwt:Issuer"],
+                            ValidateLifetime = false,
+                            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]!)),
+                        };
+                    }
+
+                    public ClaimsPrincipal GetPrincipalFromExpiredToken(string accessToken)
+                        => _handler.ValidateToken(accessToken, _expiredTokenParameters, out _);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L16_ParametersFieldAlsoHandedToJwtBearer_ReportsJwt001()
+        {
+            await VerifyAsync(Usings + """
+                public class AuthConfig
+                {
+                    private readonly TokenValidationParameters _parameters;
+
+                    public AuthConfig(IConfiguration configuration)
+                    {
+                        _parameters = new TokenValidationParameters
+                        {
+                            ValidIssuer = configuration["Jwt:Issuer"],
+                            {|JWT001:ValidateLifetime = false|},
+                        };
+                    }
+
+                    public void Apply(JwtBearerOptions options) => options.TokenValidationParameters = _parameters;
+
+                    public ClaimsPrincipal Check(string token) => new JwtSecurityTokenHandler().ValidateToken(token, _parameters, out _);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task K13_MoreKeySinksAndEncodings_Report()
+        {
+            await VerifyAsync(Usings + """
+                using JWT.Algorithms;
+                using JWT.Builder;
+
+                public class Keys
+                {
+                    private const string Secret = "a-long-enough-secret-for-hs256-signing-01";
+
+                    public SecurityKey DefaultEncoding() => new SymmetricSecurityKey({|JWT010:Encoding.Default.GetBytes("another-long-enough-secret-for-hs256-02")|});
+                    public SecurityKey Qualified() => new SymmetricSecurityKey({|JWT010:System.Text.Encoding.UTF8.GetBytes("qualified-long-enough-secret-for-hs256-03")|});
+                    public SecurityKey Base64() => new SymmetricSecurityKey({|JWT010:Convert.FromBase64String("bXktbG9uZy1lbm91Z2gtc2VjcmV0LWZvci1oczI1Ni1zaWduaW5nLTA0")|});
+
+                    public string DecodeWithBuilder(string token)
+                        => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret({|JWT010:Secret|}).MustVerifySignature().Decode(token);
+
+                    public string EncodeWithBytes()
+                        => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret({|JWT010:Encoding.ASCII.GetBytes("builder-bytes-secret-long-enough-for-hs256")|}).AddClaim("sub", "1").Encode();
+
+                    public string JoseDecode(string token) => Jose.JWT.Decode(token, {|JWT010:Encoding.UTF8.GetBytes(Secret)|}, Jose.JwsAlgorithm.HS256);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task K14_ConfigurationWithFallbacks_ReportsOnlyLiteralFallbacks()
+        {
+            await VerifyAsync(Usings + """
+                public class Keys
+                {
+                    private readonly IConfiguration _config;
+                    public Keys(IConfiguration config) => _config = config;
+
+                    public SecurityKey EmptyFallback() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_config["Jwt:Key"] ?? ""));
+                    public SecurityKey LiteralFallback() => new SymmetricSecurityKey({|JWT010:Encoding.UTF8.GetBytes(_config.GetValue<string>("Jwt:Key") ?? "super_secret_key_123456789012345678")|});
+                    public SecurityKey ShortFallback() => new SymmetricSecurityKey({|#0:Encoding.UTF8.GetBytes(_config["Jwt:Key"] ?? "dev-key")|});
+                    public SecurityKey Bound()
+                    {
+                        var options = _config.GetSection("Jwt").Get<JwtOptions>()!;
+                        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Key));
+                    }
+                }
+
+                public class JwtOptions { public string Key { get; set; } = "placeholder"; }
+                """, Diagnostic("JWT010", 0), Diagnostic("JWT011", 0));
+        }
+
+        [Fact]
+        public async Task C10_MoreSensitiveClaimNames_Report()
+        {
+            await VerifyAsync(Usings + """
+                using JWT.Algorithms;
+                using JWT.Builder;
+
+                public class Person { public string Id { get; set; } = ""; public string SocialSecurityNumber { get; set; } = ""; public string ApiKey { get; set; } = ""; public string Pwd { get; set; } = ""; public Guid ApiKeyId { get; set; } }
+                public class LoginRequest { public string UserName { get; set; } = ""; public string Password { get; set; } = ""; }
+
+                public static class Claims
+                {
+                    public static List<Claim> For(Person p, LoginRequest request) => new()
+                    {
+                        new Claim(ClaimTypes.Name, request.UserName),
+                        {|JWT020:new Claim("pass", request.Password)|},
+                        {|JWT020:new Claim("ssn", p.SocialSecurityNumber)|},
+                        {|JWT020:new Claim("api_key", p.ApiKey)|},
+                        {|JWT020:new Claim("pwd", p.Pwd)|},
+                        new Claim("apiKeyId", p.ApiKeyId.ToString()),
+                        new Claim("secret_question", "first pet"),
+                    };
+
+                    public static SecurityTokenDescriptor Descriptor(Person p, string password) => new()
+                    {
+                        Claims = new Dictionary<string, object> { ["sub"] = p.Id, {|JWT020:["password"] = password|} },
+                        Expires = DateTime.UtcNow.AddMinutes(5),
+                    };
+
+                    public static string Builder(string secret, string password)
+                        => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret)
+                            .AddClaim("sub", "1")
+                            .{|JWT020:AddClaim("password", password)|}
+                            .Encode();
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task S12_MoreStorageShapes_Report()
+        {
+            await VerifyAsync(BlazorUsings + """
+                using Blazored.SessionStorage;
+
+                public class Session { public string UserName { get; set; } = ""; public string Token { get; set; } = ""; }
+                public class LoginResult { public string AccessToken { get; set; } = ""; }
+
+                public class Store
+                {
+                    private const string AppName = "shop";
+                    private readonly IJSRuntime _js;
+                    private readonly ISessionStorageService _session;
+                    private readonly ILocalStorageService _local;
+                    public Store(IJSRuntime js, ISessionStorageService session, ILocalStorageService local) { _js = js; _session = session; _local = local; }
+
+                    public async Task Save(string token, Session userSession, LoginResult loginResult, HttpResponseMessage response)
+                    {
+                        await {|JWT030:_session.SetItemAsync("jwt", token)|};
+                        {|JWT030:((IJSInProcessRuntime)_js).InvokeVoid("localStorage.setItem", "access_token", token)|};
+                        await {|JWT030:_js.InvokeVoidAsync("localStorage.setItem", "user", JsonSerializer.Serialize(userSession))|};
+                        await {|JWT030:_js.InvokeVoidAsync("localStorage.setItem", $"{AppName}_token", token)|};
+                        await {|JWT030:_local.SetItemAsync("access", loginResult)|};
+                        await {|JWT030:_local.SetItemAsStringAsync("token", await response.Content.ReadAsStringAsync())|};
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task S13_MoreStorageShapes_DoNotReport()
+        {
+            await VerifyAsync(BlazorUsings + """
+                using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+
+                public class Prefs
+                {
+                    private readonly IJSRuntime _js;
+                    private readonly ILocalStorageService _local;
+                    private readonly ProtectedLocalStorage _protected;
+                    public Prefs(IJSRuntime js, ILocalStorageService local, ProtectedLocalStorage protectedStorage) { _js = js; _local = local; _protected = protectedStorage; }
+
+                    public async Task Save(string token, DateTime expiresAt, bool dark)
+                    {
+                        await _protected.SetAsync("authToken", token);
+                        await _local.SetItemAsync("refresh_token_expires_at", expiresAt);
+                        await _local.SetItemAsync("darkMode", dark);
+                        await _local.SetItemAsync("auth", new { IsAuthenticated = true });
+                        await _js.InvokeVoidAsync("localStorage.setItem", "authUserName", "someone");
+                        await _js.InvokeVoidAsync("sessionStorage.setItem", "returnUrl", "/orders");
+                    }
+                }
+                """);
+        }
+
         // ================================================================ robustness on truncated / mangled real-world code
 
         [Theory]
