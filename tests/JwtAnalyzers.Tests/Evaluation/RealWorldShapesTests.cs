@@ -1360,6 +1360,65 @@ namespace JwtAnalyzers.Tests.Evaluation
                 """);
         }
 
+        [Fact]
+        public async Task L17_LifetimeValidatorNullOrOnAnotherObject_StillReports()
+        {
+            // Twins of L08: a null delegate hands the check back to the flags; a delegate on another object decides nothing here.
+            await VerifyAsync(Usings + """
+                public static class AuthSetup
+                {
+                    public static void Add(JwtBearerOptions options, TokenValidationParameters other)
+                    {
+                        options.TokenValidationParameters = new TokenValidationParameters
+                        {
+                            {|JWT001:ValidateLifetime = false|},
+                            LifetimeValidator = null,
+                        };
+                        var p = new TokenValidationParameters();
+                        {|JWT002:p.RequireExpirationTime = false|};
+                        other.LifetimeValidator = (nbf, exp, token, parameters) => exp > DateTime.UtcNow;
+                        options.TokenValidationParameters = p;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L18_LifetimeValidatorSetInLaterStatementOnSameObject_DoesNotReport()
+        {
+            await VerifyAsync(Usings + """
+                public static class AuthSetup
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        services.AddAuthentication().AddJwtBearer(options =>
+                        {
+                            options.TokenValidationParameters.ValidateLifetime = false;
+                            options.TokenValidationParameters.LifetimeValidator = (nbf, exp, token, p) => exp != null && exp > DateTime.UtcNow;
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L19_PrivateParametersFieldThatEscapes_StillReports()
+        {
+            // Twin of L15: the field also leaves the class (returned), so it may serve the middleware.
+            await VerifyAsync(Usings + """
+                public class RefreshService
+                {
+                    private readonly TokenValidationParameters _parameters = new()
+                    {
+                        {|JWT001:ValidateLifetime = false|},
+                    };
+
+                    public ClaimsPrincipal Read(string token) => new JwtSecurityTokenHandler().ValidateToken(token, _parameters, out _);
+                    public TokenValidationParameters Parameters() => _parameters;
+                }
+                """);
+        }
+
         // ================================================================ robustness on truncated / mangled real-world code
 
         [Theory]
