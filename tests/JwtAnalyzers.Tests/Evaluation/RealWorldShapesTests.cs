@@ -1419,6 +1419,61 @@ namespace JwtAnalyzers.Tests.Evaluation
                 """);
         }
 
+        // ================================================================ known gaps (debatable: precision first)
+
+        [Fact]
+        public async Task Gap_MiddlewareValidatingBearerTokenWithoutLifetime_DoesNotReport()
+        {
+            // Known gap: the request's own bearer token validated with ValidateLifetime = false is a real hole, but it
+            // has the shape of the refresh-flow helper (parameters passed straight to ValidateToken), which some
+            // refresh endpoints also feed from the Authorization header. Not provable from the code: silent.
+            await VerifyAsync(Usings + """
+                public class ApiKeyFilter
+                {
+                    public ClaimsPrincipal? Read(HttpContext context, string signingKey)
+                    {
+                        var header = context.Request.Headers["Authorization"].ToString();
+                        return new JwtSecurityTokenHandler().ValidateToken(header.Substring("Bearer ".Length).Trim(), new TokenValidationParameters
+                        {
+                            ValidateIssuer = false,
+                            ValidateAudience = false,
+                            ValidateLifetime = false,
+                            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)),
+                        }, out _);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Gap_SerializedUserWithPasswordInOneClaim_DoesNotReport()
+        {
+            // Known gap: the rule reads claim names and the names of values, not the members of an object serialized
+            // into one claim.
+            await VerifyAsync(Usings + """
+                public class User { public string Name { get; set; } = ""; public string Password { get; set; } = ""; }
+
+                public static class Claims
+                {
+                    public static Claim For(User user) => new Claim(ClaimTypes.UserData, System.Text.Json.JsonSerializer.Serialize(user));
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Gap_TokenUnderAuthenticationKeyFromNeutralParameter_DoesNotReport()
+        {
+            // Known gap: "authentication-key" ends in the veto word "key" and the value is a parameter named "item";
+            // only the method name (SetToken) says token, and method names are not read.
+            await VerifyAsync(BlazorUsings + """
+                public class LocalStorageHelper(ILocalStorageService localStorageService)
+                {
+                    private const string StorageKey = "authentication-key";
+                    public async Task SetToken(string item) => await localStorageService.SetItemAsStringAsync(StorageKey, item);
+                }
+                """);
+        }
+
         // ================================================================ robustness on truncated / mangled real-world code
 
         [Theory]
