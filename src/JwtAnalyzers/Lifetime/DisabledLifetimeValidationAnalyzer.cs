@@ -9,7 +9,7 @@ namespace JwtAnalyzers.Lifetime
     public sealed class DisabledLifetimeValidationAnalyzer : ValidationFlagAnalyzer
     {
         public DisabledLifetimeValidationAnalyzer()
-            : base(Descriptors.DisabledLifetimeValidation, "ValidateLifetime", disabledValue: false, exemptRefreshFlowHelper: true)
+            : base(Descriptors.DisabledLifetimeValidation, "ValidateLifetime", disabledValue: false, exemptRefreshFlowHelper: true, "LifetimeValidator")
         {
         }
     }

@@ -9,7 +9,7 @@ namespace JwtAnalyzers.Lifetime
     public sealed class ExpirationNotRequiredAnalyzer : ValidationFlagAnalyzer
     {
         public ExpirationNotRequiredAnalyzer()
-            : base(Descriptors.ExpirationNotRequired, "RequireExpirationTime", disabledValue: false, exemptRefreshFlowHelper: true)
+            : base(Descriptors.ExpirationNotRequired, "RequireExpirationTime", disabledValue: false, exemptRefreshFlowHelper: true, "LifetimeValidator")
         {
         }
     }

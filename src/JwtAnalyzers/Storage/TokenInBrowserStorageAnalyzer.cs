@@ -54,6 +54,8 @@ namespace JwtAnalyzers.Storage
             if (context.Operation is not IInvocationOperation invocation) return;
             var method = invocation.TargetMethod;
             if (method is null) return;
+            // A call the parser had to repair ("authToken" token: a missing comma) is not what the user wrote yet.
+            if (invocation.Syntax.ContainsDiagnostics) return;
             var ct = context.CancellationToken;
             switch (method.Name)
             {

@@ -70,6 +70,10 @@ namespace JwtAnalyzers.Storage
             "rights", "right", "role", "roles", "permission", "permissions", "policy", "policies", "group", "groups",
             "method", "methods", "code", "history", "log", "logs", "attempts", "error", "message", "step", "page",
             "screen", "view", "visited", "dialog", "popup", "shown", "seen",
+            // The key names the signed-in user's data, not a credential ("authEmail", "authUserName"): a token
+            // stored under it is still caught by its value.
+            "email", "mail", "name", "username", "user", "id", "userid", "phone", "avatar", "picture", "photo",
+            "locale", "language", "lang", "culture", "display", "tenant", "remember",
         };
 
         /// <summary>

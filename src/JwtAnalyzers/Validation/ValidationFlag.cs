@@ -62,6 +62,7 @@ namespace JwtAnalyzers.Validation
             var receiver = Receivers.Of(target);
             if (receiver.IsKnown && Receivers.IsOverriddenLater(assignment, receiver, _property, _disabledValue, cancellationToken)) return false;
             if (_exemptRefreshFlowHelper && receiver.IsKnown && Receivers.IsPassedToValidateToken(assignment, receiver)) return false;
+            if (_exemptRefreshFlowHelper && ValidateTokenOnlyMember.IsOnlyPassedToValidateToken(target, cancellationToken)) return false;
             if (!_overridingDelegates.IsEmpty && HasOverridingDelegate(assignment, receiver, cancellationToken)) return false;
             return true;
         }
