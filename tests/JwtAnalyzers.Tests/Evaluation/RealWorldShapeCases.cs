@@ -1606,6 +1606,567 @@ public static class AuthenticationConfig
         services.AddAuthentication(""Bearer"");
     }
 }"),
+
+            // ---------------------------------------------------------------- second round: harder shapes
+            new Case("SharedParametersLocal_RegisteredAndUsedByBearer_Reports", @"
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+var builder = WebApplication.CreateBuilder(args);
+var tokenValidationParameters = new TokenValidationParameters
+{
+    ValidateIssuerSigningKey = true,
+    IssuerSigningKey = new SymmetricSecurityKey(Encoding.ASCII.GetBytes(builder.Configuration[""JwtConfig:Secret""]!)),
+    ValidateIssuer = false, // expect: JWT041
+    ValidateAudience = false, // expect: JWT042
+    RequireExpirationTime = false,
+    ValidateLifetime = true
+};
+builder.Services.AddSingleton(tokenValidationParameters);
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+    .AddJwtBearer(jwt =>
+    {
+        jwt.SaveToken = true;
+        jwt.TokenValidationParameters = tokenValidationParameters;
+    });
+builder.Build().Run();
+", topLevel: true),
+            new Case("ClonedParametersForRefresh_Exempt", @"
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+public class RefreshService
+{
+    private readonly TokenValidationParameters _tokenValidationParameters;
+    public RefreshService(TokenValidationParameters tokenValidationParameters) => _tokenValidationParameters = tokenValidationParameters;
+
+    public ClaimsPrincipal? GetPrincipalFromToken(string token)
+    {
+        var tokenHandler = new JwtSecurityTokenHandler();
+        try
+        {
+            var parameters = _tokenValidationParameters.Clone();
+            parameters.ValidateLifetime = false;
+            parameters.ValidateAudience = false;
+            var principal = tokenHandler.ValidateToken(token, parameters, out var validatedToken);
+            return principal;
+        }
+        catch
+        {
+            return null;
+        }
+    }
+}"),
+            new Case("LifetimeConstantExpressionsAndHelpers", @"
+using System;
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.Tokens;
+
+public class JwtService
+{
+    private readonly IConfiguration _config;
+    public JwtService(IConfiguration config) => _config = config;
+
+    public object Weekly(Claim[] claims, SigningCredentials creds)
+    {
+        var expiration = DateTime.UtcNow.AddDays(7);
+        var token = new JwtSecurityToken(
+            issuer: _config[""Jwt:Issuer""],
+            audience: _config[""Jwt:Audience""],
+            claims: claims,
+            expires: expiration, // expect: JWT004
+            signingCredentials: creds);
+        return new { token = new JwtSecurityTokenHandler().WriteToken(token), expiration };
+    }
+
+    public SecurityTokenDescriptor Minutes(ClaimsIdentity subject, SigningCredentials creds) => new SecurityTokenDescriptor
+    {
+        Subject = subject,
+        Expires = DateTime.UtcNow.AddMinutes(60 * 24 * 7), // expect: JWT004
+        SigningCredentials = creds,
+    };
+
+    public SecurityTokenDescriptor Month(ClaimsIdentity subject, SigningCredentials creds) => new SecurityTokenDescriptor
+    {
+        Subject = subject,
+        Expires = DateTime.UtcNow.Add(TimeSpan.FromDays(30)), // expect: JWT004
+        SigningCredentials = creds,
+    };
+
+    public SecurityTokenDescriptor ExactlyOneDay(ClaimsIdentity subject, SigningCredentials creds) => new SecurityTokenDescriptor
+    {
+        Subject = subject,
+        Expires = DateTime.Now.AddDays(1),
+        SigningCredentials = creds,
+    };
+
+    public JwtSecurityToken FromConfig(Claim[] claims, SigningCredentials creds) => new JwtSecurityToken(
+        _config[""Jwt:Issuer""], _config[""Jwt:Audience""], claims,
+        expires: DateTime.Now.AddDays(Convert.ToDouble(_config[""Jwt:ExpireDays""])),
+        signingCredentials: creds);
+}"),
+            new Case("JwtNetBuilderThirtyDays_Reports", @"
+using System;
+using JWT.Algorithms;
+using JWT.Builder;
+
+public static class LegacyTokens
+{
+    public static string Issue(string secret, string userId)
+    {
+        return new JwtBuilder()
+            .WithAlgorithm(new HMACSHA256Algorithm())
+            .WithSecret(secret)
+            .AddClaim(""exp"", DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds()) // expect: JWT004
+            .AddClaim(""sub"", userId)
+            .Encode();
+    }
+}"),
+            new Case("ClockSkewMoreShapes", @"
+using System;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.Tokens;
+
+public static class MoreSkews
+{
+    public static TokenValidationParameters Thirty(SecurityKey key) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key, ValidIssuer = ""a"", ValidAudience = ""b"",
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+
+    public static TokenValidationParameters Configured(SecurityKey key, IConfiguration cfg) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key, ValidIssuer = ""a"", ValidAudience = ""b"",
+        ClockSkew = TimeSpan.FromMinutes(Convert.ToDouble(cfg[""Jwt:ClockSkewMinutes""])),
+    };
+
+    public static TokenValidationParameters Ten(SecurityKey key) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key, ValidIssuer = ""a"", ValidAudience = ""b"",
+        ClockSkew = TimeSpan.FromMinutes(10), // expect: JWT005
+    };
+}"),
+            new Case("MoreValidatorDelegates", @"
+using System;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+public static class Delegates
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddAuthentication().AddJwtBearer(options =>
+        {
+            options.TokenValidationParameters.SignatureValidator = (token, _) => new JsonWebToken(token); // expect: JWT006
+            options.TokenValidationParameters.IssuerSigningKeyValidator = (key, token, parameters) => true; // expect: JWT006
+            options.TokenValidationParameters.AudienceValidator = (audiences, securityToken, validationParameters) => // expect: JWT006
+            {
+                return true;
+            };
+        });
+    }
+
+    public static TokenValidationParameters Checked() => new TokenValidationParameters
+    {
+        LifetimeValidator = (notBefore, expires, token, parameters) => expires != null && expires > DateTime.UtcNow,
+        TokenReader = (token, parameters) => new JsonWebToken(token),
+    };
+
+    public static TokenValidationParameters Wrapper() => new TokenValidationParameters
+    {
+        LifetimeValidator = (notBefore, expires, token, parameters) =>
+        {
+            Validators.ValidateLifetime(notBefore, expires, token, parameters);
+            return true;
+        },
+    };
+}"),
+            new Case("MoreUnsignedShapes", @"
+using System.Collections.Generic;
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+public static class Unsigned
+{
+    public static TokenValidationParameters AllowNone(SecurityKey key) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key,
+        ValidIssuer = ""a"",
+        ValidAudience = ""b"",
+        ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256, ""none"" }, // expect: JWT040
+    };
+
+    public static string HandBuilt(IEnumerable<Claim> claims)
+    {
+        var token = new JwtSecurityToken(new JwtHeader(), new JwtPayload(claims)); // expect: JWT040
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    public static string Signed(ClaimsIdentity subject, SigningCredentials creds)
+    {
+        var handler = new JwtSecurityTokenHandler();
+        var token = handler.CreateToken(new SecurityTokenDescriptor { Subject = subject, Expires = System.DateTime.UtcNow.AddMinutes(15), SigningCredentials = creds });
+        return handler.WriteToken(token);
+    }
+}"),
+            new Case("CookieMiddlewareAndFilter_Report", @"
+using System.IdentityModel.Tokens.Jwt;
+using System.Linq;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+public class CookieJwtMiddleware
+{
+    private readonly RequestDelegate _next;
+    public CookieJwtMiddleware(RequestDelegate next) => _next = next;
+
+    public async Task Invoke(HttpContext context)
+    {
+        var token = context.Request.Cookies[""jwt""];
+        if (!string.IsNullOrEmpty(token))
+        {
+            var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token); // expect: JWT044
+            context.User = new ClaimsPrincipal(new ClaimsIdentity(jwt.Claims, ""jwt""));
+        }
+
+        await _next(context);
+    }
+}
+
+public class RequireAdminAttribute : System.Attribute, IAuthorizationFilter
+{
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var header = context.HttpContext.Request.Headers[""Authorization""].ToString().Replace(""Bearer "", """");
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(header); // expect: JWT044
+        if (!jwt.Claims.Any(c => c.Type == ClaimTypes.Role && c.Value == ""Admin""))
+        {
+            context.Result = new UnauthorizedResult();
+        }
+    }
+}"),
+            new Case("AuthorizeControllerAndTokenValidatedEvent_Safe", @"
+using System.IdentityModel.Tokens.Jwt;
+using System.Linq;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+[Authorize]
+[ApiController]
+[Route(""api/[controller]"")]
+public class ProfileController : ControllerBase
+{
+    [HttpGet]
+    public IActionResult Get()
+    {
+        var token = Request.Headers.Authorization.ToString().Replace(""Bearer "", """");
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
+        var role = jwt.Claims.FirstOrDefault(c => c.Type == ""role"")?.Value;
+        if (role != ""admin"") return Forbid();
+        return Ok(jwt.Subject);
+    }
+}
+
+public static class Events
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddAuthentication().AddJwtBearer(o =>
+        {
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    var raw = context.Request.Headers.Authorization.ToString().Substring(7);
+                    var jwt = new JwtSecurityTokenHandler().ReadJwtToken(raw);
+                    var identity = (ClaimsIdentity)context.Principal!.Identity!;
+                    identity.AddClaim(new Claim(""tenant"", jwt.Claims.First(c => c.Type == ""tid"").Value));
+                    return Task.CompletedTask;
+                }
+            };
+        });
+    }
+}"),
+            new Case("MoreValidateTokenAsyncShapes", @"
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+public class MoreAsync
+{
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly TokenValidationParameters _parameters = new();
+
+    public async Task<ClaimsPrincipal> UsedBeforeCheck(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, _parameters); // expect: JWT045
+        return new ClaimsPrincipal(result.ClaimsIdentity);
+    }
+
+    public async Task<ClaimsIdentity> Direct(string token)
+        => (await _handler.ValidateTokenAsync(token, _parameters)).ClaimsIdentity; // expect: JWT045
+
+    public void FireAndForget(string token)
+    {
+        _ = _handler.ValidateTokenAsync(token, _parameters); // expect: JWT045
+    }
+
+    public Task<TokenValidationResult> Returned(string token) => _handler.ValidateTokenAsync(token, _parameters);
+
+    public async Task<ClaimsIdentity?> ExceptionChecked(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        if (result.Exception != null) throw result.Exception;
+        return result.ClaimsIdentity;
+    }
+
+    public async Task<ClaimsIdentity?> PatternChecked(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        return result is { IsValid: true } ? result.ClaimsIdentity : null;
+    }
+}"),
+            new Case("MoreShowPIIShapes", @"
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+if (app.Environment.IsDevelopment())
+{
+    IdentityModelEventSource.ShowPII = true;
+    IdentityModelEventSource.LogCompleteSecurityArtifact = true;
+}
+#if DEBUG
+IdentityModelEventSource.ShowPII = true;
+#endif
+Diagnostics.Enable();
+app.Run();
+
+static class Diagnostics
+{
+    private const bool ShowPii = true;
+    public static void Enable()
+    {
+        IdentityModelEventSource.ShowPII = ShowPii; // expect: JWT051
+    }
+}
+", topLevel: true),
+
+            // ---------------------------------------------------------------- third round
+            new Case("OpenIdConnectKeycloakInDocker_Reports", @"
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAuthentication(options =>
+{
+    options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+})
+.AddCookie()
+.AddOpenIdConnect(""oidc"", options =>
+{
+    options.Authority = ""http://keycloak:8080/realms/shop""; // expect: JWT043
+    options.ClientId = ""shop-web"";
+    options.RequireHttpsMetadata = false; // expect: JWT043
+    options.TokenValidationParameters = new TokenValidationParameters
+    {
+        ValidateIssuer = false, // expect: JWT041
+        NameClaimType = ""name""
+    };
+})
+.AddOpenIdConnect(""partner"", options =>
+{
+    options.Authority = builder.Configuration[""Partner:Authority""];
+    options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+});
+builder.Build().Run();
+", topLevel: true),
+            new Case("ConfigureJwtBearerOptionsAndBind", @"
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+public static class Bearer
+{
+    private const string LocalAuthority = ""http://localhost:8080/realms/dev"";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var authority = configuration[""Auth:Authority""];
+        services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            options.Authority = authority;
+            options.RequireHttpsMetadata = false; // expect: JWT043
+        });
+        services.AddAuthentication().AddJwtBearer(options => configuration.Bind(""JwtBearer"", options));
+        services.AddAuthentication().AddJwtBearer(""Local"", options =>
+        {
+            options.Authority = LocalAuthority;
+            options.RequireHttpsMetadata = false;
+        });
+    }
+}"),
+            new Case("FlagThroughLocalAndOverriddenLater", @"
+using Microsoft.IdentityModel.Tokens;
+
+public class ValidationSettings { public bool ValidateIssuer { get; set; } = true; }
+
+public static class Flags
+{
+    public static TokenValidationParameters Local(SecurityKey key)
+    {
+        var validateIssuer = false;
+        return new TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidateIssuer = validateIssuer, // expect: JWT041
+        };
+    }
+
+    public static TokenValidationParameters OverriddenLater(SecurityKey key, string issuer)
+    {
+        var parameters = new TokenValidationParameters { IssuerSigningKey = key };
+        parameters.ValidateIssuer = false;
+        parameters.ValidIssuer = issuer;
+        parameters.ValidateIssuer = true;
+        return parameters;
+    }
+
+    public static TokenValidationParameters FromSettings(SecurityKey key, ValidationSettings settings) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key,
+        ValidateIssuer = settings.ValidateIssuer,
+    };
+}"),
+            new Case("StaticConstructorShowPII_Reports", @"
+using Microsoft.IdentityModel.Logging;
+
+public static class IdentityDiagnostics
+{
+    static IdentityDiagnostics()
+    {
+        IdentityModelEventSource.ShowPII = true; // expect: JWT051
+    }
+
+    public static void Touch() { }
+}"),
+            new Case("MinimalApiEndpointGate_Reports", @"
+using System.IdentityModel.Tokens.Jwt;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+var handler = new JwtSecurityTokenHandler();
+
+app.MapGet(""/admin/stats"", (HttpContext ctx) =>
+{
+    var jwt = handler.ReadJwtToken(ctx.Request.Headers.Authorization.ToString()[7..]); // expect: JWT044
+    if (!jwt.Claims.Any(c => c.Type == ""role"" && c.Value == ""admin""))
+    {
+        return Results.Unauthorized();
+    }
+
+    return Results.Ok(new { users = 42 });
+});
+
+app.Run();
+", topLevel: true),
+            new Case("MethodGroupValidatorsInSameFile", @"
+using System;
+using System.IdentityModel.Tokens.Jwt;
+using Microsoft.IdentityModel.Tokens;
+
+public class Validation
+{
+    private readonly JwtSecurityTokenHandler _handler = new();
+
+    public TokenValidationParameters Create(SecurityKey key) => new TokenValidationParameters
+    {
+        IssuerSigningKey = key,
+        ValidIssuer = ""a"",
+        ValidAudience = ""b"",
+        LifetimeValidator = AlwaysValid, // expect: JWT006
+        SignatureValidator = (token, parameters) => _handler.ReadJwtToken(token), // expect: JWT006
+    };
+
+    private static bool AlwaysValid(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) => true;
+}"),
+            new Case("RefreshJwtSevenDays_ReportedBySpec", @"
+using System;
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+public class RefreshTokenFactory
+{
+    // Spec: every token-creating API is checked; a long-lived refresh token that is itself a JWT is a bearer
+    // token like any other (the spec exempts refresh-token *entities*, not JWTs).
+    public string GenerateRefreshToken(string userId, SigningCredentials credentials)
+    {
+        var token = new JwtSecurityToken(
+            claims: new[] { new Claim(""sub"", userId), new Claim(""typ"", ""refresh"") },
+            expires: DateTime.UtcNow.AddDays(7), // expect: JWT004
+            signingCredentials: credentials);
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}"),
+            new Case("LoggedIsValidBeforeUse_Safe", @"
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+public class LoggingValidator
+{
+    private readonly ILogger<LoggingValidator> _logger;
+    private readonly TokenValidationParameters _parameters;
+
+    public LoggingValidator(ILogger<LoggingValidator> logger, TokenValidationParameters parameters)
+    {
+        _logger = logger;
+        _parameters = parameters;
+    }
+
+    public async Task<ClaimsIdentity?> Validate(string token)
+    {
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, _parameters);
+        if (!result.IsValid)
+        {
+            _logger.LogWarning(result.Exception, ""Token rejected"");
+            return null;
+        }
+
+        return result.ClaimsIdentity;
+    }
+}"),
         };
     }
 }
