@@ -2167,6 +2167,27 @@ public class LoggingValidator
         return result.ClaimsIdentity;
     }
 }"),
+
+            new Case("ProgramHelperClassAfterTopLevelStatements", @"
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAuthentication().AddJwtBearer(AuthOptions.Configure);
+builder.Build().Run();
+
+// A helper type declared after the top-level statements: their locals (builder) are not usable here (CS8801),
+// so a fix must not reach for builder.Environment.
+static class AuthOptions
+{
+    public static void Configure(JwtBearerOptions options)
+    {
+        options.Authority = ""https://sso.example.com/realms/main"";
+        options.RequireHttpsMetadata = false; // expect: JWT043
+    }
+}
+", topLevel: true),
         };
     }
 }

@@ -10,7 +10,10 @@ using System.Threading.Tasks;
 using JwtAnalyzers.Tests.Conventions;
 using JwtAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Xunit.Abstractions;
@@ -90,6 +93,51 @@ namespace JwtAnalyzers.Tests.Evaluation
             Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(10)));
         }
 
+        /// <summary>
+        /// Every fix offered for a diagnostic of the corpus, applied alone: the fixed code must compile (no error that
+        /// the case did not already have) and must no longer carry that diagnostic (one fewer of its id).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public async Task Case_EveryOfferedFixCompilesAndClearsItsDiagnostic(string name)
+        {
+            var @case = RealWorldShapeCases.All.Single(c => c.Name == name);
+            var before = await AnalyzeAsync(@case.Source, @case.TopLevel, CancellationToken.None);
+            var failures = new List<string>();
+            using var workspace = new AdhocWorkspace();
+            var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "Evaluation", "Evaluation", LanguageNames.CSharp,
+                compilationOptions: CompilationOptions(@case.TopLevel),
+                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+                metadataReferences: References.All));
+            var document = workspace.AddDocument(project.Id, "Case.cs", SourceText.From(@case.Source));
+            var compilation = await document.Project.GetCompilationAsync();
+            var diagnostics = await compilation!.WithAnalyzers(EvaluatedAnalyzers()).GetAnalyzerDiagnosticsAsync();
+            foreach (var diagnostic in diagnostics.Where(d => EvaluatedIds.Contains(d.Id)))
+            {
+                foreach (var fixer in Catalogue.Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    var actions = new List<CodeAction>();
+                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        var operations = await action.GetOperationsAsync(CancellationToken.None);
+                        var changed = operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution.GetDocument(document.Id);
+                        if (changed is null) continue;
+                        var fixedText = (await changed.GetTextAsync()).ToString();
+                        var after = await AnalyzeAsync(fixedText, @case.TopLevel, CancellationToken.None);
+                        var where = $"{diagnostic.Id} line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1} '{action.Title}'";
+                        var newErrors = after.CompilerErrors.Count - before.CompilerErrors.Count;
+                        if (newErrors > 0) failures.Add($"{where}: fixed code does not compile:\n  " + string.Join("\n  ", after.CompilerErrors) + "\n" + fixedText);
+                        var countBefore = before.Reported.Count(p => p.Id == diagnostic.Id);
+                        var countAfter = after.Reported.Count(p => p.Id == diagnostic.Id);
+                        if (countAfter >= countBefore) failures.Add($"{where}: the diagnostic is still there\n" + fixedText);
+                    }
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        }
+
         /// <summary>The per-rule tally over the whole corpus, written to the test output (run with a logger to read it).</summary>
         [Fact]
         public async Task Corpus_MeetsPrecisionAndRecallPerRule()
@@ -164,6 +212,12 @@ namespace JwtAnalyzers.Tests.Evaluation
             return outcome;
         }
 
+        private static CSharpCompilationOptions CompilationOptions(bool topLevel)
+            => new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+        private static ImmutableArray<DiagnosticAnalyzer> EvaluatedAnalyzers()
+            => Catalogue.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => EvaluatedIds.Contains(d.Id))).ToImmutableArray();
+
         private static async Task<Outcome> AnalyzeAsync(string source, bool topLevel, CancellationToken cancellationToken)
         {
             var outcome = new Outcome();
@@ -172,7 +226,7 @@ namespace JwtAnalyzers.Tests.Evaluation
                 "Evaluation",
                 new[] { tree },
                 References.All,
-                new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                CompilationOptions(topLevel));
             outcome.CompilerErrors.AddRange(compilation.GetDiagnostics(cancellationToken)
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(d => d.ToString()));
@@ -183,10 +237,7 @@ namespace JwtAnalyzers.Tests.Evaluation
                 onAnalyzerException: (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false);
-            var analyzers = Catalogue.Analyzers
-                .Where(a => a.SupportedDiagnostics.Any(d => EvaluatedIds.Contains(d.Id)))
-                .ToImmutableArray();
-            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+            var diagnostics = await compilation.WithAnalyzers(EvaluatedAnalyzers(), options).GetAnalyzerDiagnosticsAsync(cancellationToken);
             outcome.Exceptions.AddRange(exceptions);
             foreach (var diagnostic in diagnostics)
             {
