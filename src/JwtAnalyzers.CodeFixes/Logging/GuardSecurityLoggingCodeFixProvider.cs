@@ -60,7 +60,8 @@ namespace JwtAnalyzers.CodeFixes.Logging
             var hostContext = compilation.GetTypeByMetadataName(HostingNamespace + ".HostBuilderContext");
 
             var position = statement.SpanStart;
-            var staticContext = IsStaticContext(model.GetEnclosingSymbol(position, cancellationToken));
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
+            var staticContext = IsStaticContext(enclosing);
             string? best = null;
             var bestRank = int.MaxValue;
             foreach (var symbol in model.LookupSymbols(position))
@@ -71,7 +72,7 @@ namespace JwtAnalyzers.CodeFixes.Logging
                 switch (symbol)
                 {
                     case ILocalSymbol local:
-                        if (!DeclaredBefore(local, position, statement.SyntaxTree)) continue;
+                        if (!DeclaredBefore(local, position, statement.SyntaxTree) || !IsLocalOfEnclosingMember(local, enclosing)) continue;
                         type = local.Type;
                         rank = 0;
                         break;
@@ -113,6 +114,25 @@ namespace JwtAnalyzers.CodeFixes.Logging
             }
 
             return best;
+        }
+
+        /// <summary>
+        /// A local is usable at the position only from the function that declares it (or a lambda/local function
+        /// inside it). LookupSymbols also offers the top-level statements' locals inside the types declared after
+        /// them in Program.cs, where using one is error CS8801.
+        /// </summary>
+        private static bool IsLocalOfEnclosingMember(ILocalSymbol local, ISymbol? enclosing)
+            => enclosing is not null && SymbolEqualityComparer.Default.Equals(OutermostFunction(local.ContainingSymbol), OutermostFunction(enclosing));
+
+        private static ISymbol? OutermostFunction(ISymbol? symbol)
+        {
+            var current = symbol;
+            while (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && current.ContainingSymbol is IMethodSymbol)
+            {
+                current = current.ContainingSymbol;
+            }
+
+            return current;
         }
 
         private static bool IsStaticContext(ISymbol? symbol)

@@ -75,6 +75,7 @@ namespace JwtAnalyzers.CodeFixes.Transport
             if (hostEnvironment is null) return null;
             var position = assignment.SpanStart;
             var inStaticContext = IsInStaticContext(model, position);
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             ExpressionSyntax? viaBuilder = null;
             ExpressionSyntax? viaMember = null;
@@ -87,7 +88,7 @@ namespace JwtAnalyzers.CodeFixes.Transport
                     case IParameterSymbol parameter:
                         type = parameter.Type;
                         break;
-                    case ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken):
+                    case ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken) && IsLocalOfEnclosingMember(local, enclosing):
                         type = local.Type;
                         break;
                     case IFieldSymbol field when field.ContainingType is not null && (field.IsStatic || !inStaticContext):
@@ -123,6 +124,25 @@ namespace JwtAnalyzers.CodeFixes.Transport
             }
 
             return viaMember ?? viaBuilder;
+        }
+
+        /// <summary>
+        /// A local is usable at the position only from the function that declares it (or a lambda/local function
+        /// inside it). LookupSymbols also offers the top-level statements' locals inside the types declared after
+        /// them in Program.cs, where using one is error CS8801.
+        /// </summary>
+        private static bool IsLocalOfEnclosingMember(ILocalSymbol local, ISymbol? enclosing)
+            => enclosing is not null && SymbolEqualityComparer.Default.Equals(OutermostFunction(local.ContainingSymbol), OutermostFunction(enclosing));
+
+        private static ISymbol? OutermostFunction(ISymbol? symbol)
+        {
+            var current = symbol;
+            while (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && current.ContainingSymbol is IMethodSymbol)
+            {
+                current = current.ContainingSymbol;
+            }
+
+            return current;
         }
 
         private static bool IsHostEnvironment(ITypeSymbol type, INamedTypeSymbol hostEnvironment)

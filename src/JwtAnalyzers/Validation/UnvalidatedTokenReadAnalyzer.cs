@@ -49,6 +49,8 @@ namespace JwtAnalyzers.Validation
         private static readonly HashSet<string> IssuingWords = new HashSet<string>
         {
             "write", "create", "generate", "issue", "sign", "encode", "build", "mint",
+            // a token returned by this code's own login call (credentials in, token out) was obtained, not presented
+            "login", "authenticate",
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.UnvalidatedTokenRead);
@@ -284,9 +286,27 @@ namespace JwtAnalyzers.Validation
                     return IsTrustedSource(fieldInstance, types, depth + 1, cancellationToken);
                 case IBinaryOperation binary:
                     return IsTrustedSource(binary.LeftOperand, types, depth + 1, cancellationToken) || IsTrustedSource(binary.RightOperand, types, depth + 1, cancellationToken);
+                case IConditionalAccessOperation conditional:
+                    // JsonSerializer.Deserialize<LoginResponse>(body)?.Token: the receiver carries the provenance
+                    return IsTrustedSource(conditional.Operation, types, depth + 1, cancellationToken)
+                        || IsTrustedSource(conditional.WhenNotNull, types, depth + 1, cancellationToken);
+                case IConditionalAccessInstanceOperation:
+                    return EnclosingConditionalAccess(source) is { } enclosing && IsTrustedSource(enclosing.Operation, types, depth + 1, cancellationToken);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>The <c>a?.b</c> whose receiver <paramref name="instance"/> stands for (the innermost one that encloses it).</summary>
+        private static IConditionalAccessOperation? EnclosingConditionalAccess(IOperation instance)
+        {
+            var child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation conditional && ReferenceEquals(conditional.WhenNotNull, child)) return conditional;
+            }
+
+            return null;
         }
 
         private static bool IsHttpClientSide(INamedTypeSymbol? type)
