@@ -140,6 +140,8 @@ namespace JwtAnalyzers.Refresh
             var method = invocation.TargetMethod;
             if (method.Name != "NewGuid" && !DerivesFrom(method.ContainingType, state.Random)) return;
             if (IsTestCode(context.ContainingSymbol)) return;
+            // A generator call that is itself mangled (`Guid.NewGuid(.`) is code being typed: silence, not a guess.
+            if (invocation.Syntax.ContainsDiagnostics) return;
             var walker = new ForwardWalker(state, context.ContainingSymbol, context.CancellationToken);
             if (method.Name == "NewGuid" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, state.Guid))
             {
@@ -172,6 +174,7 @@ namespace JwtAnalyzers.Refresh
                 if (tracer.HasSecureSource || !tracer.Contains(invocation)) continue;
 
                 var report = Describe(invocation, state, out var kind, out var source);
+                if (report.Syntax.ContainsDiagnostics) return;
                 var properties = kind is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);

@@ -546,16 +546,33 @@ namespace JwtAnalyzers.Storage
             return found;
         }
 
-        /// <summary>A helper in the same file whose every return is one new CookieOptions (directly or through one local).</summary>
+        /// <summary>
+        /// A helper of the compilation whose every return is one new CookieOptions (directly or through one local).
+        /// Its parameters may feed any property (<c>Expires = expiration</c>): a flag set from one is not a constant
+        /// and counts as unknown, and the options handed to a parameter (<c>configure(options)</c>) are not followed.
+        /// Virtual helpers are not followed: an override may return other options.
+        /// </summary>
         private static IObjectCreationOperation? CreationReturnedBy(IInvocationOperation helper, CancellationToken cancellationToken, out IOperation? scope, out ISymbol? holder)
         {
             scope = null;
             holder = null;
             var method = helper.TargetMethod;
             var model = helper.SemanticModel;
-            if (model is null || method.DeclaringSyntaxReferences.Length != 1 || !method.Parameters.IsEmpty) return null;
+            if (model is null || method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract || method.IsOverride) return null;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None) return null;
+            }
+
             var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree) return null;
+            if (syntax.SyntaxTree != model.SyntaxTree)
+            {
+                if (!model.Compilation.ContainsSyntaxTree(syntax.SyntaxTree)) return null;
+#pragma warning disable RS1030 // A cookie helper in another file needs that file's model; built only for a token cookie whose options come from a helper.
+                model = model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
             var body = model.GetOperation(syntax, cancellationToken);
             if (body is null) return null;
 
