@@ -220,5 +220,37 @@ namespace JwtAnalyzers.Tests.Evaluation
                 }
                 """);
         }
+
+        [Fact]
+        public async Task SharedOptionsFieldInAnotherFile_ReportedWithoutAFix()
+        {
+            // The options live in another document: the fix is not offered (editing a shared field from one call
+            // site would harden every cookie written with it, which the user should decide).
+            var test = new CookieFix.Test();
+            test.TestState.Sources.Add(("/0/CookieDefaults.cs", """
+                using Microsoft.AspNetCore.Http;
+
+                public static class CookieDefaults
+                {
+                    public static readonly CookieOptions Refresh = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict };
+                }
+                """));
+            test.TestState.Sources.Add(("/0/RefreshEndpoint.cs", """
+                using Microsoft.AspNetCore.Mvc;
+
+                public class RefreshEndpoint : ControllerBase
+                {
+                    public IActionResult Refresh(string refreshToken)
+                    {
+                        {|JWT031:Response.Cookies.Append("refreshToken", refreshToken, CookieDefaults.Refresh)|};
+                        return Ok();
+                    }
+                }
+                """));
+            test.FixedState.Sources.Add(("/0/CookieDefaults.cs", test.TestState.Sources[0].content.ToString()));
+            test.FixedState.Sources.Add(("/0/RefreshEndpoint.cs", test.TestState.Sources[1].content.ToString()));
+            test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
     }
 }
