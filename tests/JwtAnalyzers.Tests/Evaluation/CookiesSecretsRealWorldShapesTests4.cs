@@ -102,5 +102,36 @@ namespace JwtAnalyzers.Tests.Evaluation
             var objects = string.Concat(System.Linq.Enumerable.Repeat("{\"a\":", 3000)) + "\"x\"" + new string('}', 3000);
             await VerifyBrokenAsync("class Program { }", ("/src/Api/appsettings.json", json), ("/src/Api/appsettings.Production.json", objects));
         }
+
+        [Fact]
+        public async Task G01_KnownGaps_DoNotReport()
+        {
+            // Known gaps, silent on purpose (precision first):
+            // - options assigned in the constructor and used in another method: another method may reassign or harden them;
+            // - a static readonly PEM declared in another file than the import (JWT013 follows consts anywhere, readonly
+            //   fields in the same file only);
+            // - a Guid stored as a dictionary key with no refresh-token name on the way.
+            await VerifySourcesAsync(
+                Usings + """
+                public static class PemStore
+                {
+                    public static readonly string SigningKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----";
+                }
+                """,
+                Usings + """
+                public class JwtCookieWriter
+                {
+                    private readonly CookieOptions _options;
+                    private readonly System.Collections.Generic.Dictionary<string, string> _sessions = new();
+                    public JwtCookieWriter() { _options = new CookieOptions { HttpOnly = true }; }
+
+                    public void Write(HttpResponse response, string jwt) => response.Cookies.Append("jwt", jwt, _options);
+
+                    public ECDsa Key() { var ecdsa = ECDsa.Create(); ecdsa.ImportFromPem(PemStore.SigningKey); return ecdsa; }
+
+                    public string Remember(string userId) { _sessions.Add(Guid.NewGuid().ToString(), userId); return userId; }
+                }
+                """);
+        }
     }
 }
