@@ -80,6 +80,8 @@ namespace JwtAnalyzers.Keys
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {
             if (context.Operation is not IInvocationOperation invocation) return;
+            // An import being typed (an unterminated PEM literal, a half-written initializer) is silence, not a guess.
+            if (invocation.Syntax.ContainsDiagnostics) return;
             var method = invocation.TargetMethod;
             var containing = method.ContainingType;
             if (containing is null) return;
@@ -134,6 +136,7 @@ namespace JwtAnalyzers.Keys
         private static void AnalyzeCreation(OperationAnalysisContext context, Types types)
         {
             if (context.Operation is not IObjectCreationOperation creation || creation.Type is not INamedTypeSymbol type) return;
+            if (creation.Syntax.ContainsDiagnostics) return;
             var ct = context.CancellationToken;
             bool embedded;
             if (SymbolEqualityComparer.Default.Equals(type, types.X509Certificate2))

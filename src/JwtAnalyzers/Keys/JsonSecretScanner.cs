@@ -48,6 +48,9 @@ namespace JwtAnalyzers.Keys
             /// <summary>Objects: the key read and not yet given a value.</summary>
             public string? PendingKey { get; set; }
 
+            /// <summary>Objects: a ':' followed the pending key (<c>"Key" "abc"</c> pairs nothing).</summary>
+            public bool HasColon { get; set; }
+
             /// <summary>Arrays: the index of the next element.</summary>
             public int Index { get; set; }
         }
@@ -61,7 +64,14 @@ namespace JwtAnalyzers.Keys
             {
                 if ((i & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var c = text[i];
-                if (char.IsWhiteSpace(c) || c == '\uFEFF' || c == ':')
+                if (c == ':')
+                {
+                    if (stack.Count > 0 && stack[stack.Count - 1] is { IsArray: false, PendingKey: not null } owner) owner.HasColon = true;
+                    i++;
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c) || c == '\uFEFF')
                 {
                     i++;
                     continue;
@@ -83,16 +93,23 @@ namespace JwtAnalyzers.Keys
                         i++;
                         continue;
                     case ',':
-                        if (stack.Count > 0 && !stack[stack.Count - 1].IsArray) stack[stack.Count - 1].PendingKey = null;
+                        if (stack.Count > 0 && !stack[stack.Count - 1].IsArray)
+                        {
+                            stack[stack.Count - 1].PendingKey = null;
+                            stack[stack.Count - 1].HasColon = false;
+                        }
+
                         i++;
                         continue;
                     case '"':
                         var start = i;
                         var s = ReadString(text, ref i);
                         var top = stack.Count > 0 ? stack[stack.Count - 1] : null;
-                        if (top is { IsArray: false, PendingKey: null })
+                        // A string after a key without ':' is not its value: it is read as the next key.
+                        if (top is { IsArray: false } && (top.PendingKey is null || !top.HasColon))
                         {
                             top.PendingKey = s;
+                            top.HasColon = false;
                         }
                         else if (top is not null)
                         {
@@ -128,6 +145,7 @@ namespace JwtAnalyzers.Keys
             {
                 segment = parent.PendingKey ?? string.Empty;
                 parent.PendingKey = null;
+                parent.HasColon = false;
             }
 
             return parent.Path.Length == 0 ? segment : parent.Path + ":" + segment;

@@ -84,6 +84,13 @@ namespace JwtAnalyzers.Keys
             "Development", "Dev", "Local", "Test", "Testing", "Tests", "UnitTest", "UnitTests", "IntegrationTest", "IntegrationTests",
         };
 
+        // Templates committed for people to copy ("appsettings.example.json"): no host loads them (an environment is
+        // never named "Example"), so their placeholders are not keys any running app signs with.
+        private static readonly HashSet<string> TemplateFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Example", "Examples", "Sample", "Samples", "Template", "Dist",
+        };
+
         private static readonly HashSet<string> TestFolderWords = new HashSet<string>(StringComparer.Ordinal) { "test", "tests", "testing", "spec", "specs" };
 
         private static readonly string[] PublicKeyPrefixes =
@@ -313,7 +320,7 @@ namespace JwtAnalyzers.Keys
             var parts = fileName.Split('.');
             for (var i = 1; i < parts.Length - 1; i++)
             {
-                if (DevelopmentEnvironments.Contains(parts[i])) return true;
+                if (DevelopmentEnvironments.Contains(parts[i]) || TemplateFiles.Contains(parts[i])) return true;
             }
 
             return false;

@@ -140,6 +140,8 @@ namespace JwtAnalyzers.Refresh
             var method = invocation.TargetMethod;
             if (method.Name != "NewGuid" && !DerivesFrom(method.ContainingType, state.Random)) return;
             if (IsTestCode(context.ContainingSymbol)) return;
+            // A generator call that is itself mangled (`Guid.NewGuid(.`) is code being typed: silence, not a guess.
+            if (invocation.Syntax.ContainsDiagnostics) return;
             var walker = new ForwardWalker(state, context.ContainingSymbol, context.CancellationToken);
             if (method.Name == "NewGuid" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, state.Guid))
             {
@@ -172,6 +174,7 @@ namespace JwtAnalyzers.Refresh
                 if (tracer.HasSecureSource || !tracer.Contains(invocation)) continue;
 
                 var report = Describe(invocation, state, out var kind, out var source);
+                if (report.Syntax.ContainsDiagnostics) return;
                 var properties = kind is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
@@ -302,6 +305,9 @@ namespace JwtAnalyzers.Refresh
                     case IReturnOperation @return:
                         FromReturn(@return, depth);
                         return;
+                    case ITupleOperation tuple:
+                        FromTupleElement(tuple, current);
+                        return;
                     case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
                         Store(assignment.Target, assignment.Value, depth);
                         return;
@@ -320,6 +326,39 @@ namespace JwtAnalyzers.Refresh
                         return;
                 }
             }
+
+            /// <summary>
+            /// <c>return (jwt, Guid.NewGuid().ToString());</c> from a method returning <c>(string AccessToken, string RefreshToken)</c>,
+            /// or <c>(AccessToken: jwt, RefreshToken: ...)</c>: the element's name comes from the literal or from the
+            /// tuple type it is converted to.
+            /// </summary>
+            private void FromTupleElement(ITupleOperation tuple, IOperation element)
+            {
+                var index = tuple.Elements.IndexOf(element);
+                if (index < 0) return;
+                if (IsRefreshTokenElement(tuple.Type, index))
+                {
+                    AddSink(element);
+                    return;
+                }
+
+                IOperation? parent = tuple.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    if (parent is IConversionOperation conversion && IsRefreshTokenElement(conversion.Type, index))
+                    {
+                        AddSink(element);
+                        return;
+                    }
+
+                    parent = parent.Parent;
+                }
+            }
+
+            private static bool IsRefreshTokenElement(ITypeSymbol? type, int index)
+                => type is INamedTypeSymbol { IsTupleType: true } tupleType
+                   && index < tupleType.TupleElements.Length
+                   && IsRefreshTokenName(tupleType.TupleElements[index].Name);
 
             private void FromArgument(IArgumentOperation argument, int depth)
             {

@@ -89,6 +89,8 @@ namespace JwtAnalyzers.Storage
             }
 
             if (key is null || value is null) return; // the KeyValuePair overload: keys are data, not code
+            // A call being typed (`Append("refreshToken", token, new CookieOptions {`) is not yet a cookie write.
+            if (invocation.Syntax.ContainsDiagnostics) return;
             var cancellationToken = context.CancellationToken;
             if (EnvironmentGuard.IsDevelopmentOnly(invocation)) return;
             if (!HoldsToken(key, value, symbols, cancellationToken, out var keyText)) return;
@@ -108,6 +110,8 @@ namespace JwtAnalyzers.Storage
                 var resolved = ResolveOptions(options, symbols, invocation, cancellationToken);
                 if (resolved is null) return; // options from a parameter, a call, configuration: not provable
                 var state = resolved;
+                // Options that do not compile (`Secure = Missing.Value`, a half-typed helper) say nothing provable.
+                if (state.Creation.Syntax.ContainsDiagnostics || HasInvalidPart(state.Creation)) return;
                 if (state.IsDeletion) return;
                 EvaluateBool(state.HttpOnly, "HttpOnly", "is not HttpOnly", problems, missing, badValues, cancellationToken);
                 EvaluateBool(state.Secure, "Secure", "is not Secure", problems, missing, badValues, cancellationToken);
@@ -427,7 +431,8 @@ namespace JwtAnalyzers.Storage
                     creation = SingleCreationIn(scope, field.Field, cancellationToken);
                     if (creation is null && field.Field.IsReadOnly)
                     {
-                        creation = Strip(ValueFlow.Unwrap(value, cancellationToken)) as IObjectCreationOperation;
+                        creation = Strip(ValueFlow.Unwrap(value, cancellationToken)) as IObjectCreationOperation
+                                   ?? CreationInFieldInitializer(field.Field, call, cancellationToken);
                     }
 
                     break;
@@ -546,16 +551,33 @@ namespace JwtAnalyzers.Storage
             return found;
         }
 
-        /// <summary>A helper in the same file whose every return is one new CookieOptions (directly or through one local).</summary>
+        /// <summary>
+        /// A helper of the compilation whose every return is one new CookieOptions (directly or through one local).
+        /// Its parameters may feed any property (<c>Expires = expiration</c>): a flag set from one is not a constant
+        /// and counts as unknown, and the options handed to a parameter (<c>configure(options)</c>) are not followed.
+        /// Virtual helpers are not followed: an override may return other options.
+        /// </summary>
         private static IObjectCreationOperation? CreationReturnedBy(IInvocationOperation helper, CancellationToken cancellationToken, out IOperation? scope, out ISymbol? holder)
         {
             scope = null;
             holder = null;
             var method = helper.TargetMethod;
             var model = helper.SemanticModel;
-            if (model is null || method.DeclaringSyntaxReferences.Length != 1 || !method.Parameters.IsEmpty) return null;
+            if (model is null || method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract || method.IsOverride) return null;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None) return null;
+            }
+
             var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree) return null;
+            if (syntax.SyntaxTree != model.SyntaxTree)
+            {
+                if (!model.Compilation.ContainsSyntaxTree(syntax.SyntaxTree)) return null;
+#pragma warning disable RS1030 // A cookie helper in another file needs that file's model; built only for a token cookie whose options come from a helper.
+                model = model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
             var body = model.GetOperation(syntax, cancellationToken);
             if (body is null) return null;
 
@@ -581,6 +603,34 @@ namespace JwtAnalyzers.Storage
 
             scope = body;
             return found;
+        }
+
+        /// <summary>
+        /// <c>CookieDefaults.Refresh</c>: a readonly field of the compilation, declared in another file (the same
+        /// file is followed by ValueFlow), initialised with a new CookieOptions.
+        /// </summary>
+        private static IObjectCreationOperation? CreationInFieldInitializer(IFieldSymbol field, IOperation call, CancellationToken cancellationToken)
+        {
+            var model = call.SemanticModel;
+            if (model is null || field.DeclaringSyntaxReferences.Length != 1) return null;
+            if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator) return null;
+            if (declarator.SyntaxTree == model.SyntaxTree || !model.Compilation.ContainsSyntaxTree(declarator.SyntaxTree)) return null;
+#pragma warning disable RS1030 // A shared CookieOptions field in another file needs that file's model; built only for a token cookie whose options are such a field.
+            var fieldModel = model.Compilation.GetSemanticModel(declarator.SyntaxTree);
+#pragma warning restore RS1030
+            return fieldModel.GetOperation(initializer, cancellationToken) is IFieldInitializerOperation { Value: { } initialized }
+                ? Strip(initialized) as IObjectCreationOperation
+                : null;
+        }
+
+        private static bool HasInvalidPart(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IInvalidOperation) return true;
+            }
+
+            return false;
         }
 
         private static bool RefersTo(IOperation? operation, ISymbol symbol)
