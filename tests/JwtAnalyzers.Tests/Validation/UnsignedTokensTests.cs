@@ -3,10 +3,10 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = JwtAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     JwtAnalyzers.Validation.UnsignedTokensAnalyzer,
-    JwtAnalyzers.CodeFixes.Validation.EnableValidationFlagCodeFixProvider>;
+    JwtAnalyzers.CodeFixes.Validation.UnsignedTokensCodeFixProvider>;
 using VerifyRemoveNone = JwtAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     JwtAnalyzers.Validation.UnsignedTokensAnalyzer,
-    JwtAnalyzers.CodeFixes.Validation.RemoveNoneAlgorithmCodeFixProvider>;
+    JwtAnalyzers.CodeFixes.Validation.UnsignedTokensCodeFixProvider>;
 
 namespace JwtAnalyzers.Tests.Validation
 {
