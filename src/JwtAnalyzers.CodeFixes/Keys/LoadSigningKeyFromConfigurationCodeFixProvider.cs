@@ -212,6 +212,7 @@ namespace JwtAnalyzers.CodeFixes.Keys
             var configurationType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             if (configurationType is null) return null;
             var allowInstance = InstanceMembersAvailable(model, position);
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             string? best = null;
             var bestRank = int.MaxValue;
@@ -223,11 +224,20 @@ namespace JwtAnalyzers.CodeFixes.Keys
                 switch (symbol)
                 {
                     case ILocalSymbol local:
-                        if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].Span.End > position) continue;
+                        // Top-level statements' locals are visible from every file but unusable there (CS8801).
+                        if (local.DeclaringSyntaxReferences.Length != 1
+                            || local.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                            || local.DeclaringSyntaxReferences[0].Span.End > position
+                            || !Encloses(local.ContainingSymbol, enclosing))
+                        {
+                            continue;
+                        }
+
                         type = local.Type;
                         rank = 0;
                         break;
                     case IParameterSymbol parameter:
+                        if (!Encloses(parameter.ContainingSymbol, enclosing) && !IsPrimaryConstructorParameter(parameter)) continue;
                         type = parameter.Type;
                         rank = 0;
                         break;
@@ -265,6 +275,23 @@ namespace JwtAnalyzers.CodeFixes.Keys
 
             return best;
         }
+
+        /// <summary>Whether code in <paramref name="enclosing"/> (or a lambda/local function in it) runs inside <paramref name="owner"/>.</summary>
+        private static bool Encloses(ISymbol? owner, ISymbol? enclosing)
+        {
+            if (owner is null) return false;
+            for (var current = enclosing; current is IMethodSymbol; current = current.ContainingSymbol)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, owner)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+               && parameter.DeclaringSyntaxReferences.Length == 1
+               && parameter.DeclaringSyntaxReferences[0].GetSyntax().Parent?.Parent is TypeDeclarationSyntax;
 
         private static bool InstanceMembersAvailable(SemanticModel model, int position)
         {

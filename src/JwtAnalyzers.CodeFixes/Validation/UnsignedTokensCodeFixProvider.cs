@@ -18,8 +18,8 @@ namespace JwtAnalyzers.CodeFixes.Validation
     /// only element and the collection is written directly in the ValidAlgorithms assignment, the whole assignment
     /// goes (an empty or absent list lets the key decide the algorithm, and unsigned tokens stay rejected); any other
     /// single-element shape gets no fix rather than an empty <c>new[] { }</c> that would not compile. Tokens created
-    /// without credentials and shared algorithm lists get no fix. Fix All with a null equivalence key (dotnet
-    /// format, when the first JWT040 has no fix) applies both fixes.
+    /// without credentials and shared algorithm lists get no fix. Fix All with either key, or none (dotnet format,
+    /// when the first JWT040 has no fix), applies both fixes.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsignedTokensCodeFixProvider)), Shared]
     public sealed class UnsignedTokensCodeFixProvider : CodeFixProvider
@@ -71,8 +71,10 @@ namespace JwtAnalyzers.CodeFixes.Validation
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || Target(root, diagnostic) is not { } target) return null;
-            // A null key (dotnet format) fixes both shapes; a named key only its own.
-            if (equivalenceKey is not null && equivalenceKey != target.Key) return null;
+            // Fix All under either JWT040 key (or none: dotnet format, whose key comes from the first JWT040 it
+            // meets) fixes both shapes: each restores the signature requirement, and dotnet format would otherwise
+            // fix only the first diagnostic's shape.
+            if (equivalenceKey is not null && equivalenceKey != CodeFixKeys.RequireSignedTokens && equivalenceKey != CodeFixKeys.RemoveNoneAlgorithm) return null;
             if (!session.Claim(target.Node)) return target.Key;
             if (target.Key == CodeFixKeys.RequireSignedTokens)
             {

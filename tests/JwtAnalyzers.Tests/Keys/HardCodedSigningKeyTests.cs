@@ -672,6 +672,56 @@ static class C
 }");
         }
 
+        [Fact]
+        public async Task Fix_TopLevelStatementLocalInAnotherFile_IsNotUsedAsConfiguration()
+        {
+            // Program.cs's 'app' (a WebApplication, which has a Configuration) is visible from other files but not
+            // usable there (CS8801): the fix falls back to the environment variable.
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                    Sources =
+                    {
+                        ("Program.cs", @"var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
+app.Run();
+"),
+                        ("Keys.cs", @"using System;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+static class Keys
+{
+    private const string Secret = ""my-super-secret-signing-key-for-the-demo-api"";
+
+    public static SecurityKey Create() => new SymmetricSecurityKey({|JWT010:Encoding.UTF8.GetBytes(Secret)|});
+}"),
+                    },
+                },
+                FixedState =
+                {
+                    Sources =
+                    {
+                        ("Program.cs", @"var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
+app.Run();
+"),
+                        ("Keys.cs", @"using System;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+static class Keys
+{
+    private static readonly string Secret = Environment.GetEnvironmentVariable(""JWT_SIGNING_KEY"") ?? throw new InvalidOperationException(""Missing environment variable 'JWT_SIGNING_KEY'."");
+
+    public static SecurityKey Create() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret));
+}"),
+                    },
+                },
+            };
+            await test.RunAsync();
+        }
+
         // ---- robustness ----
 
         [Theory]

@@ -41,6 +41,32 @@ class C
         }
 
         [Fact]
+        public async Task RequireSignedTokensFalseAndNoneAlgorithmTogether_OneProviderFixesBoth()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters Create() => new TokenValidationParameters
+    {
+        {|JWT040:RequireSignedTokens = false|},
+        ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256, {|JWT040:SecurityAlgorithms.None|} },
+    };
+}", @"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters Create() => new TokenValidationParameters
+    {
+        RequireSignedTokens = true,
+        ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256 },
+    };
+}");
+        }
+
+        [Fact]
         public async Task RequireSignedTokensFalseThroughMemberAccessAndConst_Reports_AndFixAllSetsTrue()
         {
             await Verify.VerifyCodeFixAsync(@"
