@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using JwtAnalyzers.CodeFixes.FixAll;
 
 namespace JwtAnalyzers.CodeFixes.Keys
 {
@@ -25,7 +26,9 @@ namespace JwtAnalyzers.CodeFixes.Keys
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ShortHmacKey);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // One editor per document; a null equivalence key (dotnet format, when the first JWT011 is a constant key
+        // that has no fix) still lengthens every generated key.
+        public override FixAllProvider GetFixAllProvider() => new EditorFixAllProvider(EditAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -51,25 +54,39 @@ namespace JwtAnalyzers.CodeFixes.Keys
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Generate a " + minimum.ToString(CultureInfo.InvariantCulture) + "-byte key",
-                        ct => LengthenAsync(context.Document, diagnostic, minimum, ct),
+                        ct => EditorFixAllProvider.FixOneAsync(EditAsync, context.Document, diagnostic, CodeFixKeys.LengthenGeneratedKey, ct),
                         CodeFixKeys.LengthenGeneratedKey),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> LengthenAsync(Document document, Diagnostic diagnostic, int minimum, CancellationToken cancellationToken)
+        private static async Task<string?> EditAsync(Document document, EditSession session, Diagnostic diagnostic, string? equivalenceKey, CancellationToken cancellationToken)
         {
+            if (equivalenceKey is not null && equivalenceKey != CodeFixKeys.LengthenGeneratedKey) return null;
+            if (diagnostic.AdditionalLocations.Count == 0
+                || !diagnostic.Properties.TryGetValue(MinimumBytesProperty, out var raw)
+                || !int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var minimum)
+                || minimum <= 0)
+            {
+                return null;
+            }
+
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null) return document;
+            if (root is null) return null;
             var nodes = new System.Collections.Generic.List<ExpressionSyntax>();
             foreach (var location in diagnostic.AdditionalLocations)
             {
-                if (ExpressionAt(root, location.SourceSpan) is { } node) nodes.Add(node);
+                if (location.SourceTree != root.SyntaxTree || ExpressionAt(root, location.SourceSpan) is not { } node) return null;
+                nodes.Add(node);
             }
 
-            var newRoot = root.ReplaceNodes(nodes, (original, _) =>
-                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(minimum)).WithTriviaFrom(original));
-            return document.WithSyntaxRoot(newRoot);
+            foreach (var node in nodes)
+            {
+                if (!session.Claim(node)) continue;
+                session.Editor.ReplaceNode(node, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(minimum)).WithTriviaFrom(node));
+            }
+
+            return CodeFixKeys.LengthenGeneratedKey;
         }
 
         private static ExpressionSyntax? ExpressionAt(SyntaxNode root, TextSpan span)

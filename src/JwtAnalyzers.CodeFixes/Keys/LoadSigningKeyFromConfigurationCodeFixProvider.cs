@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using JwtAnalyzers.CodeFixes.FixAll;
 
 namespace JwtAnalyzers.CodeFixes.Keys
 {
@@ -30,7 +31,9 @@ namespace JwtAnalyzers.CodeFixes.Keys
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.HardCodedSigningKey);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // One editor per document: two diagnostics that share a key constant rewrite it once (text-based batch
+        // fixing dropped both as conflicting changes).
+        public override FixAllProvider GetFixAllProvider() => new EditorFixAllProvider(EditAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -48,32 +51,67 @@ namespace JwtAnalyzers.CodeFixes.Keys
             }
         }
 
+        /// <summary>Fix All: the edits of each diagnostic whose own fix compiles, into the shared editor.</summary>
+        private static async Task<string?> EditAsync(Document document, EditSession session, Diagnostic diagnostic, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            if (equivalenceKey is not null && equivalenceKey != CodeFixKeys.LoadSigningKeyFromConfiguration) return null;
+            if (diagnostic.AdditionalLocations.Count == 0) return null;
+            if (await TryFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is null) return null;
+            return await ApplyAsync(document, session, diagnostic, cancellationToken).ConfigureAwait(false)
+                ? CodeFixKeys.LoadSigningKeyFromConfiguration
+                : null;
+        }
+
         private static async Task<Document?> TryFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return null;
+            if (root is null) return null;
+            var session = new EditSession(new SyntaxEditor(root, document.Project.Solution.Workspace.Services));
+            if (!await ApplyAsync(document, session, diagnostic, cancellationToken).ConfigureAwait(false)) return null;
+            var fixedDocument = document.WithSyntaxRoot(session.ChangedRoot());
+            return await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false) ? fixedDocument : null;
+        }
 
-            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        /// <summary>Records the diagnostic's edits in the session; false (and nothing recorded) when a location cannot be fixed.</summary>
+        private static async Task<bool> ApplyAsync(Document document, EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null) return false;
+
             var needsSystem = false;
-            var edited = false;
+            var replacements = new List<(ExpressionSyntax Node, ExpressionSyntax Replacement)>();
             foreach (var location in diagnostic.AdditionalLocations)
             {
-                if (location.SourceTree != root.SyntaxTree) return null;
+                if (location.SourceTree != root.SyntaxTree) return false;
                 var node = ExpressionAt(root, location.SourceSpan);
-                if (node is null) return null;
+                if (node is null) return false;
                 var replacement = Replacement(node, model, ref needsSystem, cancellationToken);
-                if (replacement is null) return null;
-                editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
-                UnConst(editor, node);
-                edited = true;
+                if (replacement is null) return false;
+                replacements.Add((node, replacement));
             }
 
-            if (!edited) return null;
-            var newRoot = editor.GetChangedRoot();
-            if (needsSystem && newRoot is CompilationUnitSyntax unit) newRoot = AddUsingSystem(unit);
-            var fixedDocument = document.WithSyntaxRoot(newRoot);
-            return await CompilesAsWellAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false) ? fixedDocument : null;
+            if (replacements.Count == 0) return false;
+            foreach (var (node, replacement) in replacements)
+            {
+                // Another diagnostic (the same constant used twice) already rewrote this one.
+                if (!session.Claim(node)) continue;
+                session.Editor.ReplaceNode(node, replacement.WithTriviaFrom(node));
+                UnConst(session.Editor, node);
+            }
+
+            if (needsSystem) session.Finish = r => r is CompilationUnitSyntax unit && !HasUsingSystem(unit) ? AddUsingSystem(unit) : r;
+            return true;
+        }
+
+        private static bool HasUsingSystem(CompilationUnitSyntax unit)
+        {
+            foreach (var directive in unit.Usings)
+            {
+                if (directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name?.ToString() == "System") return true;
+            }
+
+            return false;
         }
 
         private static ExpressionSyntax? ExpressionAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
@@ -174,6 +212,7 @@ namespace JwtAnalyzers.CodeFixes.Keys
             var configurationType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             if (configurationType is null) return null;
             var allowInstance = InstanceMembersAvailable(model, position);
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             string? best = null;
             var bestRank = int.MaxValue;
@@ -185,11 +224,20 @@ namespace JwtAnalyzers.CodeFixes.Keys
                 switch (symbol)
                 {
                     case ILocalSymbol local:
-                        if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].Span.End > position) continue;
+                        // Top-level statements' locals are visible from every file but unusable there (CS8801).
+                        if (local.DeclaringSyntaxReferences.Length != 1
+                            || local.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                            || local.DeclaringSyntaxReferences[0].Span.End > position
+                            || !Encloses(local.ContainingSymbol, enclosing))
+                        {
+                            continue;
+                        }
+
                         type = local.Type;
                         rank = 0;
                         break;
                     case IParameterSymbol parameter:
+                        if (!Encloses(parameter.ContainingSymbol, enclosing) && !IsPrimaryConstructorParameter(parameter)) continue;
                         type = parameter.Type;
                         rank = 0;
                         break;
@@ -227,6 +275,23 @@ namespace JwtAnalyzers.CodeFixes.Keys
 
             return best;
         }
+
+        /// <summary>Whether code in <paramref name="enclosing"/> (or a lambda/local function in it) runs inside <paramref name="owner"/>.</summary>
+        private static bool Encloses(ISymbol? owner, ISymbol? enclosing)
+        {
+            if (owner is null) return false;
+            for (var current = enclosing; current is IMethodSymbol; current = current.ContainingSymbol)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, owner)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+               && parameter.DeclaringSyntaxReferences.Length == 1
+               && parameter.DeclaringSyntaxReferences[0].GetSyntax().Parent?.Parent is TypeDeclarationSyntax;
 
         private static bool InstanceMembersAvailable(SemanticModel model, int position)
         {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using JwtAnalyzers.CodeFixes.FixAll;
 
 namespace JwtAnalyzers.CodeFixes.Validation
 {
@@ -22,7 +23,9 @@ namespace JwtAnalyzers.CodeFixes.Validation
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.IgnoredValidationResult);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // One editor per document, and a null equivalence key (dotnet format, when the first JWT045 is the
+        // discarded-result shape that has no fix) still fixes every 'Used' shape.
+        public override FixAllProvider GetFixAllProvider() => new EditorFixAllProvider(EditAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -30,25 +33,37 @@ namespace JwtAnalyzers.CodeFixes.Validation
             if (root is null) return;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue("Shape", out var shape) || shape != "Used") continue;
-                if (!diagnostic.Properties.TryGetValue("Local", out var local) || string.IsNullOrEmpty(local)) continue;
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var declaration = node.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
-                if (declaration is null || declaration.Parent is not BlockSyntax) continue;
-                if (declaration.Declaration.Variables.Count != 1 || declaration.Declaration.Variables[0].Identifier.ValueText != local) continue;
-                if (!declaration.UsingKeyword.IsKind(SyntaxKind.None)) continue;
-
+                if (Target(root, diagnostic) is null) continue;
                 context.RegisterCodeFix(
-                    CodeAction.Create("Check 'IsValid' before using the result", ct => FixAsync(context.Document, declaration, local!, ct), CodeFixKeys.CheckValidationResult),
+                    CodeAction.Create(
+                        "Check 'IsValid' before using the result",
+                        ct => EditorFixAllProvider.FixOneAsync(EditAsync, context.Document, diagnostic, CodeFixKeys.CheckValidationResult, ct),
+                        CodeFixKeys.CheckValidationResult),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, LocalDeclarationStatementSyntax declaration, string local, CancellationToken cancellationToken)
+        private static (LocalDeclarationStatementSyntax Declaration, string Local)? Target(SyntaxNode root, Diagnostic diagnostic)
         {
+            if (!diagnostic.Properties.TryGetValue("Shape", out var shape) || shape != "Used") return null;
+            if (!diagnostic.Properties.TryGetValue("Local", out var local) || local is null || local.Length == 0) return null;
+            if (diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)) return null;
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var declaration = node.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
+            if (declaration is null || declaration.Parent is not BlockSyntax) return null;
+            if (declaration.Declaration.Variables.Count != 1 || declaration.Declaration.Variables[0].Identifier.ValueText != local) return null;
+            if (!declaration.UsingKeyword.IsKind(SyntaxKind.None)) return null;
+            return (declaration, local);
+        }
+
+        private static async Task<string?> EditAsync(Document document, EditSession session, Diagnostic diagnostic, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            if (equivalenceKey is not null && equivalenceKey != CodeFixKeys.CheckValidationResult) return null;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null) return document;
+            if (root is null || model is null || Target(root, diagnostic) is not { } target) return null;
+            var (declaration, local) = target;
+            if (!session.Claim(declaration)) return CodeFixKeys.CheckValidationResult;
 
             var indent = string.Empty;
             foreach (var trivia in declaration.GetLeadingTrivia())
@@ -74,13 +89,19 @@ namespace JwtAnalyzers.CodeFixes.Validation
             var needsSystemUsing = exceptionType is null
                 || !SymbolEqualityComparer.Default.Equals(model.GetSpeculativeTypeInfo(declaration.SpanStart, shortName, SpeculativeBindingOption.BindAsTypeOrNamespace).Type, exceptionType);
 
+            session.Editor.InsertAfter(declaration, guard);
             // Make sure the declaration ends its line, so the guard starts on its own.
-            var anchor = EndsWithNewLine(declaration)
-                ? declaration
-                : declaration.WithTrailingTrivia(declaration.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(newLine)));
-            var newRoot = root.ReplaceNode(declaration, new SyntaxNode[] { anchor, guard });
-            if (needsSystemUsing && exit.StartsWith("throw", System.StringComparison.Ordinal)) newRoot = Transport.TransportUsingDirectives.Ensure(newRoot, "System");
-            return document.WithSyntaxRoot(newRoot);
+            if (!EndsWithNewLine(declaration))
+            {
+                session.Editor.ReplaceNode(declaration, (current, _) => current.WithTrailingTrivia(current.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(newLine))));
+            }
+
+            if (needsSystemUsing && exit.StartsWith("throw", System.StringComparison.Ordinal))
+            {
+                session.Finish = r => Transport.TransportUsingDirectives.Ensure(r, "System");
+            }
+
+            return CodeFixKeys.CheckValidationResult;
         }
 
         private static bool EndsWithNewLine(SyntaxNode node)

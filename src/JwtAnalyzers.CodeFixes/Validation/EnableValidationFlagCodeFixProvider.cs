@@ -17,13 +17,12 @@ namespace JwtAnalyzers.CodeFixes.Validation
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnableValidationFlagCodeFixProvider)), Shared]
     public sealed class EnableValidationFlagCodeFixProvider : CodeFixProvider
     {
-        // JWT040 has other shapes too; only its RequireSignedTokens shape is fixed here (the property name check
-        // below and the diagnostic's "Shape" property both say so).
+        // JWT040 (RequireSignedTokens = false) is fixed by UnsignedTokensCodeFixProvider, together with its other
+        // shapes: dotnet format applies one provider per id.
         private static readonly ImmutableDictionary<string, (string Property, string Key)> Fixes = ImmutableDictionary.CreateRange(new[]
         {
             Entry(DiagnosticIds.DisabledLifetimeValidation, "ValidateLifetime", CodeFixKeys.EnableLifetimeValidation),
             Entry(DiagnosticIds.ExpirationNotRequired, "RequireExpirationTime", CodeFixKeys.RequireExpirationTime),
-            Entry(DiagnosticIds.UnsignedTokens, "RequireSignedTokens", CodeFixKeys.RequireSignedTokens),
             Entry(DiagnosticIds.DisabledIssuerValidation, "ValidateIssuer", CodeFixKeys.EnableIssuerValidation),
             Entry(DiagnosticIds.DisabledAudienceValidation, "ValidateAudience", CodeFixKeys.EnableAudienceValidation),
         });

@@ -19,6 +19,13 @@ namespace JwtAnalyzers.CodeFixes.Validation
             return root.RemoveNode(node, options | SyntaxRemoveOptions.KeepUnbalancedDirectives);
         }
 
+        /// <summary>The same removal, recorded in an editor (Fix All composes it with other edits).</summary>
+        public static void Remove(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, SyntaxNode node)
+        {
+            var options = IsLastInList(node) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia;
+            editor.RemoveNode(node, options | SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        }
+
         private static bool IsLastInList(SyntaxNode node)
         {
             if (node.Parent is not (InitializerExpressionSyntax or CollectionExpressionSyntax)) return false;

@@ -634,6 +634,94 @@ class C
             await Verify.VerifyCodeFixAsync(source, source);
         }
 
+        [Fact]
+        public async Task Fix_ConstantSharedByTwoSinksAndOtherShapesInOneFile_FixAllRewritesEachOnce()
+        {
+            // The sample's shapes: one const feeding two sinks, a static readonly field from GetBytes, a JwtBuilder
+            // literal. Fix All rewrites the shared const once (the batch fixer dropped both edits as a conflict).
+            await Verify.VerifyCodeFixAsync(@"using System;
+using System.Text;
+using JWT.Algorithms;
+using JWT.Builder;
+using Microsoft.IdentityModel.Tokens;
+
+static class C
+{
+    private const string SigningSecret = ""my-super-secret-signing-key-for-the-demo-api"";
+    private static readonly byte[] LegacyKey = Encoding.UTF8.GetBytes(""legacy-key-legacy-key-legacy-key-1"");
+
+    static SecurityKey First() => new SymmetricSecurityKey({|JWT010:Encoding.UTF8.GetBytes(SigningSecret)|});
+    static SecurityKey Legacy() => new SymmetricSecurityKey({|JWT010:LegacyKey|});
+    static string Builder() => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret({|JWT010:""jwt-net-secret-jwt-net-secret-12""|}).Encode();
+    static string Jose(object payload) => global::Jose.JWT.Encode(payload, {|JWT010:Encoding.UTF8.GetBytes(SigningSecret)|}, global::Jose.JwsAlgorithm.HS256);
+}", @"using System;
+using System.Text;
+using JWT.Algorithms;
+using JWT.Builder;
+using Microsoft.IdentityModel.Tokens;
+
+static class C
+{
+    private static readonly string SigningSecret = Environment.GetEnvironmentVariable(""JWT_SIGNING_KEY"") ?? throw new InvalidOperationException(""Missing environment variable 'JWT_SIGNING_KEY'."");
+    private static readonly byte[] LegacyKey = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(""JWT_SIGNING_KEY"") ?? throw new InvalidOperationException(""Missing environment variable 'JWT_SIGNING_KEY'.""));
+
+    static SecurityKey First() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningSecret));
+    static SecurityKey Legacy() => new SymmetricSecurityKey(LegacyKey);
+    static string Builder() => new JwtBuilder().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(Environment.GetEnvironmentVariable(""JWT_SIGNING_KEY"") ?? throw new InvalidOperationException(""Missing environment variable 'JWT_SIGNING_KEY'."")).Encode();
+    static string Jose(object payload) => global::Jose.JWT.Encode(payload, Encoding.UTF8.GetBytes(SigningSecret), global::Jose.JwsAlgorithm.HS256);
+}");
+        }
+
+        [Fact]
+        public async Task Fix_TopLevelStatementLocalInAnotherFile_IsNotUsedAsConfiguration()
+        {
+            // Program.cs's 'app' (a WebApplication, which has a Configuration) is visible from other files but not
+            // usable there (CS8801): the fix falls back to the environment variable.
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                    Sources =
+                    {
+                        ("Program.cs", @"var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
+app.Run();
+"),
+                        ("Keys.cs", @"using System;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+static class Keys
+{
+    private const string Secret = ""my-super-secret-signing-key-for-the-demo-api"";
+
+    public static SecurityKey Create() => new SymmetricSecurityKey({|JWT010:Encoding.UTF8.GetBytes(Secret)|});
+}"),
+                    },
+                },
+                FixedState =
+                {
+                    Sources =
+                    {
+                        ("Program.cs", @"var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
+app.Run();
+"),
+                        ("Keys.cs", @"using System;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+static class Keys
+{
+    private static readonly string Secret = Environment.GetEnvironmentVariable(""JWT_SIGNING_KEY"") ?? throw new InvalidOperationException(""Missing environment variable 'JWT_SIGNING_KEY'."");
+
+    public static SecurityKey Create() => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret));
+}"),
+                    },
+                },
+            };
+            await test.RunAsync();
+        }
+
         // ---- robustness ----
 
         [Theory]

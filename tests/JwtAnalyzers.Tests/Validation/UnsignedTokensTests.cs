@@ -3,10 +3,10 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = JwtAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     JwtAnalyzers.Validation.UnsignedTokensAnalyzer,
-    JwtAnalyzers.CodeFixes.Validation.EnableValidationFlagCodeFixProvider>;
+    JwtAnalyzers.CodeFixes.Validation.UnsignedTokensCodeFixProvider>;
 using VerifyRemoveNone = JwtAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     JwtAnalyzers.Validation.UnsignedTokensAnalyzer,
-    JwtAnalyzers.CodeFixes.Validation.RemoveNoneAlgorithmCodeFixProvider>;
+    JwtAnalyzers.CodeFixes.Validation.UnsignedTokensCodeFixProvider>;
 
 namespace JwtAnalyzers.Tests.Validation
 {
@@ -36,6 +36,32 @@ class C
     {
         ValidateIssuer = true,
         RequireSignedTokens = true, // keep me
+    };
+}");
+        }
+
+        [Fact]
+        public async Task RequireSignedTokensFalseAndNoneAlgorithmTogether_OneProviderFixesBoth()
+        {
+            await Verify.VerifyCodeFixAsync(@"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters Create() => new TokenValidationParameters
+    {
+        {|JWT040:RequireSignedTokens = false|},
+        ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256, {|JWT040:SecurityAlgorithms.None|} },
+    };
+}", @"
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    TokenValidationParameters Create() => new TokenValidationParameters
+    {
+        RequireSignedTokens = true,
+        ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256 },
     };
 }");
         }
