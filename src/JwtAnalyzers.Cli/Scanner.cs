@@ -55,10 +55,21 @@ namespace JwtAnalyzers.Cli
             // A project MSBuild could not evaluate is added empty: name it as a load error, scan the rest.
             List<string> errorsSnapshot;
             lock (loadErrors) errorsSnapshot = loadErrors.ToList();
+            // MSBuild also reports restore warnings (e.g. NU1603) as failures: a project that still loaded its
+            // documents is scanned, and only projects that came out empty count as load errors.
+            var failed = new List<string>();
             projects = projects.Where(id =>
             {
-                var file = workspace.CurrentSolution.GetProject(id)?.FilePath;
-                return file is null || !errorsSnapshot.Any(e => e.Contains(file, StringComparison.OrdinalIgnoreCase));
+                var project = workspace.CurrentSolution.GetProject(id);
+                var file = project?.FilePath;
+                var mentioned = file is not null && errorsSnapshot.Any(e => e.Contains(file, StringComparison.OrdinalIgnoreCase));
+                if (mentioned && project!.DocumentIds.Count == 0)
+                {
+                    failed.Add(file!);
+                    return false;
+                }
+
+                return true;
             }).ToList();
             var findings = await AnalyzeAsync(workspace.CurrentSolution, projects, progress, cancellationToken);
             if (options.Fix && findings.Count > 0)
@@ -76,8 +87,13 @@ namespace JwtAnalyzers.Cli
                 output.WriteLine($"SARIF log written to {options.Sarif}");
             }
 
-            foreach (var e in loadErrors.Distinct()) errors.WriteLine($"load error: {e}");
-            if (loadErrors.Count > 0) return Program.UsageOrLoadError;
+            foreach (var e in loadErrors.Distinct())
+            {
+                var fatal = failed.Any(f => e.Contains(f, StringComparison.OrdinalIgnoreCase)) || !e.Contains(".csproj", StringComparison.OrdinalIgnoreCase);
+                errors.WriteLine(fatal ? $"load error: {e}" : $"load warning: {e}");
+            }
+
+            if (failed.Count > 0) return Program.UsageOrLoadError;
             return findings.Any(f => f.Severity >= options.Severity) ? Program.Findings : Program.Clean;
         }
 
