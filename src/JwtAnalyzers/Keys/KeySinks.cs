@@ -78,6 +78,38 @@ namespace JwtAnalyzers.Keys
     /// </summary>
     internal static class KeySinks
     {
+        /// <summary>
+        /// The cheap first filter of every callback: could this operation be a key sink at all? Compares only the
+        /// constructor's type or the method's name, so the caller allocates nothing for the many operations that are not.
+        /// </summary>
+        public static bool MayBeSink(IOperation operation, KeySinkSymbols symbols)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation creation:
+                    return symbols.SymmetricSecurityKey is not null
+                           && SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, symbols.SymmetricSecurityKey);
+                case IInvocationOperation invocation:
+                    switch (invocation.TargetMethod.Name)
+                    {
+                        case "WithSecret":
+                        case "Encode":
+                        case "EncodeBytes":
+                        case "Decode":
+                        case "DecodeBytes":
+                        case "DecodeToObject":
+                        case "Verify":
+                        case "VerifyBytes":
+                            return true;
+                        default:
+                            return false;
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
         public static void Collect(IOperation operation, KeySinkSymbols symbols, List<KeyArgument> result, CancellationToken cancellationToken)
         {
             switch (operation)

@@ -35,6 +35,7 @@ namespace JwtAnalyzers.Keys
 
         private static void Analyze(OperationAnalysisContext context, KeySinkSymbols symbols)
         {
+            if (!KeySinks.MayBeSink(context.Operation, symbols)) return;
             var keys = new List<KeyArgument>();
             KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
             // Broken code proves nothing: stay silent rather than guess.

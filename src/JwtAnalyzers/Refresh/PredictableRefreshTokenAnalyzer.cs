@@ -57,6 +57,8 @@ namespace JwtAnalyzers.Refresh
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
+                // A refresh token without any token library referenced is out of scope: register nothing, cost nothing.
+                if (!JwtSymbols.From(compilation).HasAnyTokenLibrary) return;
                 var guid = compilation.GetTypeByMetadataName("System.Guid");
                 var random = compilation.GetTypeByMetadataName("System.Random");
                 if (guid is null && random is null) return;

@@ -51,6 +51,7 @@ namespace JwtAnalyzers.Validation
             context.RegisterCompilationStartAction(start =>
             {
                 var symbols = JwtSymbols.From(start.Compilation);
+                if (!symbols.HasAnyTokenLibrary) return; // library absent: no cost
                 var tvp = symbols.TokenValidationParameters;
                 var types = new Types(
                     tvp is null ? null : ValidationFlag.Create(tvp, "RequireSignedTokens", disabledValue: false, exemptRefreshFlowHelper: false),
@@ -109,10 +110,10 @@ namespace JwtAnalyzers.Validation
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Type?.OriginalDefinition;
             if (type is null || creation.Constructor is not { } constructor) return;
-            if (EnvironmentGuard.IsDevelopmentOnly(creation)) return;
 
             if (Is(type, types.SigningCredentials))
             {
+                if (EnvironmentGuard.IsDevelopmentOnly(creation)) return;
                 var algorithm = Argument(creation.Arguments, "algorithm");
                 if (algorithm is not null && IsNone(algorithm.Value, context.CancellationToken))
                 {
@@ -124,6 +125,7 @@ namespace JwtAnalyzers.Validation
 
             if (Is(type, types.JwtSecurityToken))
             {
+                if (EnvironmentGuard.IsDevelopmentOnly(creation)) return;
                 if (HasParameter(constructor, "signingCredentials"))
                 {
                     if (CredentialsAreAbsent(creation.Arguments, context.CancellationToken))
