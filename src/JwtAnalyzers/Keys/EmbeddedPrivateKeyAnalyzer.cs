@@ -80,6 +80,26 @@ namespace JwtAnalyzers.Keys
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {
             if (context.Operation is not IInvocationOperation invocation) return;
+            // Cheap name filter first: only the import and factory methods below can embed a key.
+            switch (invocation.TargetMethod.Name)
+            {
+                case "ImportFromPem":
+                case "ImportFromEncryptedPem":
+                case "ImportRSAPrivateKey":
+                case "ImportPkcs8PrivateKey":
+                case "ImportECPrivateKey":
+                case "ImportEncryptedPkcs8PrivateKey":
+                case "FromXmlString":
+                case "ImportParameters":
+                case "Create":
+                case "CreateFromPem":
+                case "CreateFromEncryptedPem":
+                case "LoadPkcs12":
+                    break;
+                default:
+                    return;
+            }
+
             // An import being typed (an unterminated PEM literal, a half-written initializer) is silence, not a guess.
             if (invocation.Syntax.ContainsDiagnostics) return;
             var method = invocation.TargetMethod;
@@ -136,6 +156,15 @@ namespace JwtAnalyzers.Keys
         private static void AnalyzeCreation(OperationAnalysisContext context, Types types)
         {
             if (context.Operation is not IObjectCreationOperation creation || creation.Type is not INamedTypeSymbol type) return;
+            // Cheap type filter first: only the four key-holding types below are examined.
+            if (!SymbolEqualityComparer.Default.Equals(type, types.X509Certificate2)
+                && !SymbolEqualityComparer.Default.Equals(type, types.RsaSecurityKey)
+                && !SymbolEqualityComparer.Default.Equals(type, types.JsonWebKeySet)
+                && !SymbolEqualityComparer.Default.Equals(type, types.JsonWebKey))
+            {
+                return;
+            }
+
             if (creation.Syntax.ContainsDiagnostics) return;
             var ct = context.CancellationToken;
             bool embedded;

@@ -140,7 +140,10 @@ namespace JwtAnalyzers.Refresh
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name != "NewGuid" && !DerivesFrom(method.ContainingType, state.Random)) return;
+            // Cheap name filter first: only Guid.NewGuid and Random's Next*/Get* generators can start a walk below.
+            var name = method.Name;
+            if (name != "NewGuid" && !IsRandomGeneratorName(name)) return;
+            if (name != "NewGuid" && !DerivesFrom(method.ContainingType, state.Random)) return;
             if (IsTestCode(context.ContainingSymbol)) return;
             // A generator call that is itself mangled (`Guid.NewGuid(.`) is code being typed: silence, not a guess.
             if (invocation.Syntax.ContainsDiagnostics) return;

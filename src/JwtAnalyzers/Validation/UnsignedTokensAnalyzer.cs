@@ -146,6 +146,9 @@ namespace JwtAnalyzers.Validation
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            // Cheap name filter first: only the handlers' Create* methods, or any jose-jwt call, are examined.
+            var isCreateName = method.Name is "CreateToken" or "CreateJwtSecurityToken" or "CreateEncodedJwt";
+            if (!isCreateName && types.JoseJwt is null) return;
             var containing = method.ContainingType?.OriginalDefinition;
             if (containing is null) return;
 
@@ -167,11 +170,10 @@ namespace JwtAnalyzers.Validation
                 return;
             }
 
-            if (!method.Name.StartsWith("Create", StringComparison.Ordinal)) return;
+            if (!isCreateName) return;
             var isJwtHandler = Inherits(containing, types.JwtSecurityTokenHandler);
             var isJsonHandler = Inherits(containing, types.JsonWebTokenHandler);
             if (!isJwtHandler && !isJsonHandler) return;
-            if (method.Name != "CreateToken" && method.Name != "CreateJwtSecurityToken" && method.Name != "CreateEncodedJwt") return;
             if (EnvironmentGuard.IsDevelopmentOnly(invocation)) return;
 
             var handlerName = isJsonHandler ? "JsonWebTokenHandler" : "JwtSecurityTokenHandler";
