@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using JwtAnalyzers.CodeFixes.FixAll;
+using JwtAnalyzers.CodeFixes.Scope;
 
 namespace JwtAnalyzers.CodeFixes.Keys
 {
@@ -211,51 +212,15 @@ namespace JwtAnalyzers.CodeFixes.Keys
         {
             var configurationType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             if (configurationType is null) return null;
-            var allowInstance = InstanceMembersAvailable(model, position);
-            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             string? best = null;
             var bestRank = int.MaxValue;
-            foreach (var symbol in model.LookupSymbols(position))
+            foreach (var (symbol, type) in UsableSymbols.At(model, position, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ITypeSymbol? type;
-                int rank;
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        // Top-level statements' locals are visible from every file but unusable there (CS8801).
-                        if (local.DeclaringSyntaxReferences.Length != 1
-                            || local.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-                            || local.DeclaringSyntaxReferences[0].Span.End > position
-                            || !Encloses(local.ContainingSymbol, enclosing))
-                        {
-                            continue;
-                        }
-
-                        type = local.Type;
-                        rank = 0;
-                        break;
-                    case IParameterSymbol parameter:
-                        if (!Encloses(parameter.ContainingSymbol, enclosing) && !IsPrimaryConstructorParameter(parameter)) continue;
-                        type = parameter.Type;
-                        rank = 0;
-                        break;
-                    case IFieldSymbol field when field.IsStatic || allowInstance:
-                        type = field.Type;
-                        rank = 1;
-                        break;
-                    case IPropertySymbol { IsIndexer: false, GetMethod: not null } property when property.IsStatic || allowInstance:
-                        type = property.Type;
-                        rank = 1;
-                        break;
-                    default:
-                        continue;
-                }
-
+                var rank = symbol is ILocalSymbol or IParameterSymbol ? 0 : 1;
                 var name = Identifier(symbol.Name);
                 string? candidate = null;
-                if (IsConfiguration(type, configurationType))
+                if (UsableSymbols.Implements(type, configurationType))
                 {
                     candidate = name;
                 }
@@ -276,55 +241,13 @@ namespace JwtAnalyzers.CodeFixes.Keys
             return best;
         }
 
-        /// <summary>Whether code in <paramref name="enclosing"/> (or a lambda/local function in it) runs inside <paramref name="owner"/>.</summary>
-        private static bool Encloses(ISymbol? owner, ISymbol? enclosing)
-        {
-            if (owner is null) return false;
-            for (var current = enclosing; current is IMethodSymbol; current = current.ContainingSymbol)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, owner)) return true;
-            }
-
-            return false;
-        }
-
-        private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter)
-            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
-               && parameter.DeclaringSyntaxReferences.Length == 1
-               && parameter.DeclaringSyntaxReferences[0].GetSyntax().Parent?.Parent is TypeDeclarationSyntax;
-
-        private static bool InstanceMembersAvailable(SemanticModel model, int position)
-        {
-            var symbol = model.GetEnclosingSymbol(position);
-            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } inner)
-            {
-                if (inner.IsStatic) return false;
-                symbol = inner.ContainingSymbol;
-            }
-
-            // Field and property initializers cannot use 'this'.
-            return symbol is IMethodSymbol method && !method.IsStatic && method.MethodKind != MethodKind.StaticConstructor;
-        }
-
-        private static bool IsConfiguration(ITypeSymbol? type, INamedTypeSymbol configurationType)
-        {
-            if (type is null) return false;
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configurationType)) return true;
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, configurationType)) return true;
-            }
-
-            return false;
-        }
-
         private static bool ConfigurationProperty(ITypeSymbol? type, INamedTypeSymbol configurationType)
         {
             if (type is null) return false;
             foreach (var member in type.GetMembers("Configuration"))
             {
                 if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null, DeclaredAccessibility: Accessibility.Public } property
-                    && IsConfiguration(property.Type, configurationType))
+                    && UsableSymbols.Implements(property.Type, configurationType))
                 {
                     return true;
                 }

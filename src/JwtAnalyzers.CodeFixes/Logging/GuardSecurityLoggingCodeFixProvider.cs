@@ -9,6 +9,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
+using JwtAnalyzers.CodeFixes.Scope;
+
 namespace JwtAnalyzers.CodeFixes.Logging
 {
     /// <summary>
@@ -59,41 +61,13 @@ namespace JwtAnalyzers.CodeFixes.Logging
             var appType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
             var hostContext = compilation.GetTypeByMetadataName(HostingNamespace + ".HostBuilderContext");
 
-            var position = statement.SpanStart;
-            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
-            var staticContext = IsStaticContext(enclosing);
             string? best = null;
             var bestRank = int.MaxValue;
-            foreach (var symbol in model.LookupSymbols(position))
+            foreach (var (symbol, type) in UsableSymbols.At(model, statement.SpanStart, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ITypeSymbol? type;
-                int rank;
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        if (!DeclaredBefore(local, position, statement.SyntaxTree) || !IsLocalOfEnclosingMember(local, enclosing)) continue;
-                        type = local.Type;
-                        rank = 0;
-                        break;
-                    case IParameterSymbol parameter:
-                        type = parameter.Type;
-                        rank = 0;
-                        break;
-                    case IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !staticContext):
-                        type = field.Type;
-                        rank = 1;
-                        break;
-                    case IPropertySymbol property when property.GetMethod is not null && property.Parameters.IsEmpty && (property.IsStatic || !staticContext):
-                        type = property.Type;
-                        rank = 1;
-                        break;
-                    default:
-                        continue;
-                }
-
+                var rank = symbol is ILocalSymbol or IParameterSymbol ? 0 : 1;
                 string? expression = null;
-                if (Implements(type, hostEnvironment))
+                if (UsableSymbols.Implements(type, hostEnvironment))
                 {
                     expression = symbol.Name;
                 }
@@ -116,63 +90,8 @@ namespace JwtAnalyzers.CodeFixes.Logging
             return best;
         }
 
-        /// <summary>
-        /// A local is usable at the position only from the function that declares it (or a lambda/local function
-        /// inside it). LookupSymbols also offers the top-level statements' locals inside the types declared after
-        /// them in Program.cs, where using one is error CS8801.
-        /// </summary>
-        private static bool IsLocalOfEnclosingMember(ILocalSymbol local, ISymbol? enclosing)
-            => enclosing is not null && SymbolEqualityComparer.Default.Equals(OutermostFunction(local.ContainingSymbol), OutermostFunction(enclosing));
-
-        private static ISymbol? OutermostFunction(ISymbol? symbol)
-        {
-            var current = symbol;
-            while (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && current.ContainingSymbol is IMethodSymbol)
-            {
-                current = current.ContainingSymbol;
-            }
-
-            return current;
-        }
-
-        private static bool IsStaticContext(ISymbol? symbol)
-        {
-            for (var current = symbol; current is not null; current = current.ContainingSymbol)
-            {
-                if (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
-                {
-                    if (function.IsStatic) return true;
-                    continue;
-                }
-
-                if (current is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol) return current.IsStatic;
-                if (current is INamedTypeSymbol) return false;
-            }
-
-            return true;
-        }
-
-        private static bool DeclaredBefore(ILocalSymbol local, int position, SyntaxTree tree)
-        {
-            if (local.DeclaringSyntaxReferences.Length != 1) return false;
-            var reference = local.DeclaringSyntaxReferences[0];
-            return reference.SyntaxTree == tree && reference.Span.End <= position;
-        }
-
         private static bool IsType(ITypeSymbol? type, INamedTypeSymbol? expected)
             => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
-
-        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol expected)
-        {
-            if (type is null) return false;
-            if (SymbolEqualityComparer.Default.Equals(type, expected)) return true;
-            foreach (var @interface in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(@interface, expected)) return true;
-            }
-
-            return false;
-        }
 
         private static async Task<Document> FixAsync(Document document, ExpressionStatementSyntax statement, string? environment, CancellationToken cancellationToken)
         {

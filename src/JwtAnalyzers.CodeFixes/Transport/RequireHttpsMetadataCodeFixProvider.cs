@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using JwtAnalyzers.CodeFixes.Scope;
+
 namespace JwtAnalyzers.CodeFixes.Transport
 {
     /// <summary>
@@ -73,37 +75,12 @@ namespace JwtAnalyzers.CodeFixes.Transport
         {
             var hostEnvironment = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
             if (hostEnvironment is null) return null;
-            var position = assignment.SpanStart;
-            var inStaticContext = IsInStaticContext(model, position);
-            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
-
             ExpressionSyntax? viaBuilder = null;
             ExpressionSyntax? viaMember = null;
-            foreach (var symbol in model.LookupSymbols(position))
+            foreach (var (symbol, type) in UsableSymbols.At(model, assignment.SpanStart, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ITypeSymbol? type;
-                switch (symbol)
-                {
-                    case IParameterSymbol parameter:
-                        type = parameter.Type;
-                        break;
-                    case ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken) && IsLocalOfEnclosingMember(local, enclosing):
-                        type = local.Type;
-                        break;
-                    case IFieldSymbol field when field.ContainingType is not null && (field.IsStatic || !inStaticContext):
-                        type = field.Type;
-                        break;
-                    case IPropertySymbol property when property.GetMethod is not null && property.Parameters.IsEmpty && (property.IsStatic || !inStaticContext):
-                        type = property.Type;
-                        break;
-                    default:
-                        continue;
-                }
-
-                if (type is null) continue;
                 var name = SyntaxFactory.IdentifierName(symbol.Name);
-                if (IsHostEnvironment(type, hostEnvironment))
+                if (UsableSymbols.Implements(type, hostEnvironment))
                 {
                     if (symbol is IParameterSymbol or ILocalSymbol) return name;
                     viaMember ??= name;
@@ -115,7 +92,7 @@ namespace JwtAnalyzers.CodeFixes.Transport
                 {
                     foreach (var member in type.GetMembers("Environment"))
                     {
-                        if (member is IPropertySymbol { IsStatic: false, GetMethod: not null } environment && IsHostEnvironment(environment.Type, hostEnvironment))
+                        if (member is IPropertySymbol { IsStatic: false, GetMethod: not null } environment && UsableSymbols.Implements(environment.Type, hostEnvironment))
                         {
                             viaBuilder = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, name, SyntaxFactory.IdentifierName("Environment"));
                         }
@@ -124,58 +101,6 @@ namespace JwtAnalyzers.CodeFixes.Transport
             }
 
             return viaMember ?? viaBuilder;
-        }
-
-        /// <summary>
-        /// A local is usable at the position only from the function that declares it (or a lambda/local function
-        /// inside it). LookupSymbols also offers the top-level statements' locals inside the types declared after
-        /// them in Program.cs, where using one is error CS8801.
-        /// </summary>
-        private static bool IsLocalOfEnclosingMember(ILocalSymbol local, ISymbol? enclosing)
-            => enclosing is not null && SymbolEqualityComparer.Default.Equals(OutermostFunction(local.ContainingSymbol), OutermostFunction(enclosing));
-
-        private static ISymbol? OutermostFunction(ISymbol? symbol)
-        {
-            var current = symbol;
-            while (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && current.ContainingSymbol is IMethodSymbol)
-            {
-                current = current.ContainingSymbol;
-            }
-
-            return current;
-        }
-
-        private static bool IsHostEnvironment(ITypeSymbol type, INamedTypeSymbol hostEnvironment)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, hostEnvironment)) return true;
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, hostEnvironment)) return true;
-            }
-
-            return false;
-        }
-
-        private static bool IsDeclaredBefore(ILocalSymbol local, int position, CancellationToken cancellationToken)
-        {
-            foreach (var reference in local.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken).Span.End <= position) return true;
-            }
-
-            return false;
-        }
-
-        private static bool IsInStaticContext(SemanticModel model, int position)
-        {
-            var symbol = model.GetEnclosingSymbol(position);
-            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } inner)
-            {
-                if (inner.IsStatic) return true;
-                symbol = inner.ContainingSymbol;
-            }
-
-            return symbol is null || symbol.IsStatic || symbol is not IMethodSymbol;
         }
     }
 }
