@@ -1,11 +1,8 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -43,15 +40,7 @@ namespace JwtAnalyzers.Tests.Evaluation
         public static DiagnosticResult Diagnostic(string id, int location)
             => new DiagnosticResult(id, DiagnosticSeverity.Warning).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations | DiagnosticOptions.IgnoreSeverity);
 
-        private sealed class Test : CSharpAnalyzerTest<JwtAnalyzers.Lifetime.DisabledLifetimeValidationAnalyzer, DefaultVerifier>
-        {
-            public Test()
-            {
-                ReferenceAssemblies = References.None;
-                TestState.AdditionalReferences.AddRange(References.All);
-            }
-
-            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
+        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
                 new JwtAnalyzers.Lifetime.DisabledLifetimeValidationAnalyzer(),
                 new JwtAnalyzers.Lifetime.ExpirationNotRequiredAnalyzer(),
                 new JwtAnalyzers.Keys.HardCodedSigningKeyAnalyzer(),
@@ -59,11 +48,12 @@ namespace JwtAnalyzers.Tests.Evaluation
                 new JwtAnalyzers.Claims.SensitiveClaimAnalyzer(),
                 new JwtAnalyzers.Storage.TokenInBrowserStorageAnalyzer());
 
-            protected override ParseOptions CreateParseOptions()
-                => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
-
-            protected override CompilationOptions CreateCompilationOptions()
-                => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        private sealed class Test : MultiAnalyzerTest
+        {
+            public Test()
+                : base(Analyzers)
+            {
+            }
         }
     }
 }

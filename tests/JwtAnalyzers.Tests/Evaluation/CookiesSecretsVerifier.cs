@@ -1,11 +1,8 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -73,25 +70,18 @@ namespace JwtAnalyzers.Tests.Evaluation
             return test.RunAsync(CancellationToken.None);
         }
 
-        private sealed class Test : CSharpAnalyzerTest<JwtAnalyzers.Storage.InsecureTokenCookieAnalyzer, DefaultVerifier>
-        {
-            public Test()
-            {
-                ReferenceAssemblies = References.None;
-                TestState.AdditionalReferences.AddRange(References.All);
-            }
-
-            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
+        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
                 new JwtAnalyzers.Storage.InsecureTokenCookieAnalyzer(),
                 new JwtAnalyzers.Refresh.PredictableRefreshTokenAnalyzer(),
                 new JwtAnalyzers.Keys.SigningSecretInConfigurationAnalyzer(),
                 new JwtAnalyzers.Keys.EmbeddedPrivateKeyAnalyzer());
 
-            protected override ParseOptions CreateParseOptions()
-                => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
-
-            protected override CompilationOptions CreateCompilationOptions()
-                => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        private sealed class Test : MultiAnalyzerTest
+        {
+            public Test()
+                : base(Analyzers)
+            {
+            }
         }
     }
 }
