@@ -10,6 +10,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using JwtAnalyzers;
+using JwtAnalyzers.Hosting;
 
 namespace JwtAnalyzers.Benchmarks
 {
@@ -23,27 +25,45 @@ namespace JwtAnalyzers.Benchmarks
     {
         public static async Task<int> Main(string[] args)
         {
-            var files = args.Length > 0 ? int.Parse(args[0]) : 1000;
-            var iterations = args.Length > 1 ? int.Parse(args[1]) : 3;
+            var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+            var files = positional.Length > 0 ? int.Parse(positional[0]) : 1000;
+            var iterations = positional.Length > 1 ? int.Parse(positional[1]) : 3;
+            var only = args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).Select(a => a.Substring("--only=".Length)).ToArray();
             var corpus = Corpus.Generate(files);
             var lines = corpus.Sum(f => f.Text.Count(c => c == '\n'));
             Console.WriteLine($"corpus: {files} files, {lines:N0} lines; {iterations} measured iterations after 1 warm-up; {Environment.ProcessorCount} cores");
 
-            var ours = typeof(JwtAnalyzers.Descriptors).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray();
+            // The package exports one analyzer, JwtAnalyzer, which hosts every rule; --separate runs the rule
+            // analyzers as 22 analyzers instead (how the package worked before the host), for comparison.
+            var separate = args.Contains("--separate");
+            var ours = separate
+                ? JwtAnalyzer.RuleAnalyzers.Where(a => only.Length == 0 || only.Any(o => a.GetType().Name.Contains(o, StringComparison.Ordinal))).ToImmutableArray()
+                : ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer());
             var peers = LoadPeers();
             Console.WriteLine($"analyzers: ours {ours.Length}; peers {string.Join(", ", peers.Select(p => p.GetType().Name))}");
 
             var withJwt = References.Net80.AddRange(References.Jwt);
+            if (args.Contains("--calibrate"))
+            {
+                var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
+                await RunCase("calibration: empty callbacks (JWT libraries referenced)", corpus, withJwt, empty, peers, iterations);
+                return 0;
+            }
+
+            if (args.Contains("--ours-only"))
+            {
+                // For a profiler: only our analysis runs, case (a).
+                await RunCase("(a) JWT libraries referenced, ours only", corpus, withJwt, ours, ImmutableArray<DiagnosticAnalyzer>.Empty, iterations, compileAlone: false);
+                return 0;
+            }
+
             await RunCase("(a) JWT libraries referenced", corpus, withJwt, ours, peers, iterations);
             await RunCase("(b) no JWT library referenced", corpus, References.Net80, ours, peers, iterations);
             return 0;
         }
 
         private static async Task RunCase(string name, List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references,
-            ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations)
+            ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations, bool compileAlone = true)
         {
             Console.WriteLine();
             Console.WriteLine($"== {name}");
@@ -57,6 +77,7 @@ namespace JwtAnalyzers.Benchmarks
             var oursAlloc = new List<long>();
             var peersTotal = new List<double>();
             var perAnalyzer = new Dictionary<string, List<double>>();
+            var perRule = new Dictionary<string, List<double>>();
             var oursFindings = 0;
             var peerFindings = 0;
 
@@ -70,7 +91,7 @@ namespace JwtAnalyzers.Benchmarks
                 var watch = Stopwatch.StartNew();
                 var trees = corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
                 var compilation = CSharpCompilation.Create("Corpus", trees, references, options);
-                compilation.GetDiagnostics();
+                if (compileAlone) compilation.GetDiagnostics();
                 watch.Stop();
                 var compileBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
                 if (measured) { compile.Add(watch.Elapsed.TotalMilliseconds); compileAlloc.Add(compileBytes); }
@@ -86,6 +107,18 @@ namespace JwtAnalyzers.Benchmarks
                     oursAlloc.Add(oursBytes);
                     foreach (var (analyzer, time) in oursPer) Add(perAnalyzer, analyzer, time);
                     oursFindings = oursCount;
+                }
+
+                // Per rule inside the host: another run with JwtAnalyzer's clock on (it times each rule's
+                // compilation-start work and handlers; the run above, without the clock, gives the total).
+                if (ours.Any(a => a is JwtAnalyzer))
+                {
+                    var clock = new RuleClock();
+                    await Analyze(CSharpCompilation.Create("Corpus", trees, references, options), ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
+                    if (measured)
+                    {
+                        foreach (var pair in clock.Snapshot()) Add(perRule, pair.Key, pair.Value);
+                    }
                 }
 
                 // Peers: CA5404 + CA5405 on another fresh compilation.
@@ -117,6 +150,17 @@ namespace JwtAnalyzers.Benchmarks
             {
                 var ms = Median(times);
                 Console.WriteLine($"  {analyzer,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}");
+            }
+
+            if (perRule.Count > 0)
+            {
+                var rulesSum = perRule.Sum(p => Median(p.Value));
+                Console.WriteLine($"per rule inside JwtAnalyzer (median ms of compilation-start work + handlers, clocked run; ratio to CA5404's analyzer); sum {rulesSum:N2} ms:");
+                foreach (var (rule, times) in perRule.OrderByDescending(p => Median(p.Value)))
+                {
+                    var ms = Median(times);
+                    Console.WriteLine($"  {rule,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}");
+                }
             }
         }
 

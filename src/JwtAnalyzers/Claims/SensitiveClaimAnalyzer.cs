@@ -21,7 +21,6 @@ namespace JwtAnalyzers.Claims
     /// Not reported: facts about a secret ("PasswordExpired", a bool, a date), <c>amr</c> and
     /// <c>ClaimTypes.AuthenticationMethod</c> claims, constant values, encrypted tokens (JWE).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxDepth = 8;

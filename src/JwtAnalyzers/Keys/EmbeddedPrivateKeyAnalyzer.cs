@@ -26,7 +26,6 @@ namespace JwtAnalyzers.Keys
     /// a branch that only runs in development does not count, nor does a sink in an <c>IsDevelopment()</c> branch.
     /// Public keys and certificates alone are not reported. The message names the API, never the key.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EmbeddedPrivateKeyAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxDepth = 8;

@@ -10,7 +10,6 @@ namespace JwtAnalyzers.Keys
     /// (<see cref="KeySinks"/>). The diagnostic sits on the key argument; its additional locations are the
     /// constants a fix replaces (same file only). The message names the sink, never the secret.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedSigningKeyAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.HardCodedSigningKey);

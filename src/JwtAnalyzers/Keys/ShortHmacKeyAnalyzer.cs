@@ -13,7 +13,6 @@ namespace JwtAnalyzers.Keys
     /// <c>RandomNumberGenerator.GetBytes(n)</c> and <c>Guid.ToByteArray()</c>. For generated keys the sizes to
     /// raise travel as additional locations and the minimum as the <see cref="MinimumBytesProperty"/>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ShortHmacKeyAnalyzer : DiagnosticAnalyzer
     {
         public const string MinimumBytesProperty = "MinimumBytes";

@@ -28,7 +28,6 @@ namespace JwtAnalyzers.Keys
     /// </para>
     /// The location is the value's token; the message names the path and the file, never the value.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SigningSecretInConfigurationAnalyzer : DiagnosticAnalyzer
     {
         // Configuration files are small; anything much larger is not an appsettings file and is not worth the time.

@@ -13,7 +13,6 @@ namespace JwtAnalyzers.Lifetime
     /// <c>new TimeSpan(...)</c>, <c>TimeSpan.MaxValue</c>, constants followed through <see cref="ValueFlow"/>; a
     /// <c>?:</c>/<c>??</c> is judged by its longest provable branch. Development-only values are not reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ClockSkewTooLargeAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.ClockSkewTooLarge);

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JwtAnalyzers.Lifetime
 {
     /// <summary>JWT001: <c>TokenValidationParameters.ValidateLifetime</c> set to a constant <c>false</c>.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DisabledLifetimeValidationAnalyzer : ValidationFlagAnalyzer
     {
         public DisabledLifetimeValidationAnalyzer()

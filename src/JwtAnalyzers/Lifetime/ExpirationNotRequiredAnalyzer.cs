@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JwtAnalyzers.Lifetime
 {
     /// <summary>JWT002: <c>TokenValidationParameters.RequireExpirationTime</c> set to a constant <c>false</c>.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ExpirationNotRequiredAnalyzer : ValidationFlagAnalyzer
     {
         public ExpirationNotRequiredAnalyzer()

@@ -18,7 +18,6 @@ namespace JwtAnalyzers.Lifetime
     /// <c>AddClaim(ClaimName.ExpirationTime, ...)</c>; an <c>"exp"</c> payload entry (dictionary entry, indexer or
     /// anonymous-object member) holding a Unix time.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TokenLifetimeExceedsMaximumAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: the configured maximum in seconds (invariant "R").</summary>

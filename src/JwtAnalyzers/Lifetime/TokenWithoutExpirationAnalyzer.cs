@@ -23,7 +23,6 @@ namespace JwtAnalyzers.Lifetime
     /// Never reported when the method names <c>exp</c> anywhere (claims may carry it), in development-only code,
     /// or when anything that feeds the payload is not visible.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TokenWithoutExpirationAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: which fix applies (absent when no mechanical fix exists).</summary>

@@ -11,7 +11,6 @@ namespace JwtAnalyzers.Logging
     /// is set to a value that is provably <c>true</c> outside an <c>IsDevelopment()</c> branch (or a <c>#if DEBUG</c>
     /// region). Values from configuration, parameters or the environment are not reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SecurityArtifactsLoggedAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SecurityArtifactsLogged);

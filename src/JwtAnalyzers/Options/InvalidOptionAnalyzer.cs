@@ -10,7 +10,6 @@ namespace JwtAnalyzers.Options
     /// defaults; this analyzer says so, once per compilation and (key, value), so that a typo in
     /// <c>max_token_lifetime = banana</c> does not silently turn a limit into the default.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.InvalidOption);

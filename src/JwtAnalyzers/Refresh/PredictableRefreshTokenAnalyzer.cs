@@ -19,7 +19,6 @@ namespace JwtAnalyzers.Refresh
     /// not reported; neither are Guids stored as ids nor Random used for anything else. The diagnostic is placed on
     /// the generator, which is what the fix replaces.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PredictableRefreshTokenAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: what the fixer replaces (see the Kind* constants); absent when no honest fix exists.</summary>

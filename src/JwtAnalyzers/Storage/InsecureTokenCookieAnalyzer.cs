@@ -16,7 +16,6 @@ namespace JwtAnalyzers.Storage
     /// bearer) or its value comes from token creation or is named like a token. Antiforgery cookies, deleting
     /// cookies (empty value, expiry in the past) and flags from runtime values are not reported.
     /// </summary>
-    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
     public sealed class InsecureTokenCookieAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: "true" when the call passes a CookieOptions argument.</summary>

@@ -24,7 +24,6 @@ namespace JwtAnalyzers.Storage
     /// Reported when the key or the value is token-like (see <see cref="TokenLikeNames"/>) and neither proves
     /// otherwise. ProtectedLocalStorage / ProtectedSessionStorage are other types and never match.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TokenInBrowserStorageAnalyzer : DiagnosticAnalyzer
     {
         private const string LocalStorage = "localStorage";

@@ -19,7 +19,6 @@ namespace JwtAnalyzers.Transport
     /// Not reported: development-only branches, values from configuration, parameters or <c>IsDevelopment()</c>,
     /// a flag set back later on the same receiver, and a flag whose configuration only names loopback addresses.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InsecureMetadataAddressAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property naming the shape; the fixer only handles <see cref="FlagShape"/>.</summary>

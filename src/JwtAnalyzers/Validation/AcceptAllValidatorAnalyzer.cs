@@ -23,7 +23,6 @@ namespace JwtAnalyzers.Validation
     /// A body that throws, or calls anything other than logging (which may throw or decide), really checks and is
     /// not reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AcceptAllValidatorAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxSources = 4;

@@ -8,7 +8,6 @@ namespace JwtAnalyzers.Validation
     /// custom AudienceValidator is set on the same object: the library calls it instead of reading the flag
     /// (JWT006 judges that delegate).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DisabledAudienceValidationAnalyzer : ValidationFlagAnalyzer
     {
         public DisabledAudienceValidationAnalyzer()

@@ -8,7 +8,6 @@ namespace JwtAnalyzers.Validation
     /// custom IssuerValidator is set on the same object: the library calls it instead of reading the flag (JWT006
     /// judges that delegate).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DisabledIssuerValidationAnalyzer : ValidationFlagAnalyzer
     {
         public DisabledIssuerValidationAnalyzer()

@@ -15,7 +15,6 @@ namespace JwtAnalyzers.Validation
     /// </list>
     /// A result that is returned, passed on or stored elsewhere is not reported: its check may live there.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IgnoredValidationResultAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: <see cref="DiscardedShape"/> or <see cref="UsedShape"/>.</summary>

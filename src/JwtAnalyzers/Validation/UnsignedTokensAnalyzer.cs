@@ -24,7 +24,6 @@ namespace JwtAnalyzers.Validation
     /// <c>ValidateIssuerSigningKey = false</c> is deliberately not reported: it is the default and does not control
     /// whether signatures are checked.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnsignedTokensAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property naming the shape, so each fixer acts only on its own.</summary>

@@ -23,7 +23,6 @@ namespace JwtAnalyzers.Validation
     /// response or the authentication ticket; <c>AuthenticationStateProvider</c>s and WebAssembly clients (display);
     /// <c>[Authorize]</c> endpoints (the middleware validated the request's token); header/lifetime/issuer reads.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnvalidatedTokenReadAnalyzer : DiagnosticAnalyzer
     {
         // Bounds the propagation passes and the provenance walk: realistic code needs two or three.

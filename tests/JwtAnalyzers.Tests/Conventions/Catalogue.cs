@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -28,11 +29,15 @@ namespace JwtAnalyzers.Tests.Conventions
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
 
+        /// <summary>The rule analyzers, one class per rule (or family of rules), each testable on its own.</summary>
         public static IReadOnlyList<DiagnosticAnalyzer> Analyzers { get; } = typeof(JwtAnalyzers.Descriptors).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t != typeof(JwtAnalyzer))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToList();
+
+        /// <summary>What the compiler loads from the package: the one exported analyzer, which hosts every rule.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Shipped { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer());
 
         public static IReadOnlyList<CodeFixProvider> Fixers { get; } = typeof(JwtAnalyzers.CodeFixes.CodeFixKeys).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))

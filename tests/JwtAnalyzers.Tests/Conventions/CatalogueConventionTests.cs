@@ -78,14 +78,22 @@ namespace JwtAnalyzers.Tests.Conventions
         }
 
         [Fact]
-        public void EveryAnalyzer_IsExportedForCSharp()
+        public void OnlyTheHost_IsExportedForCSharp_AndItHostsEveryRuleOnce()
         {
-            foreach (var analyzer in Catalogue.Analyzers)
-            {
-                var attribute = analyzer.GetType().GetCustomAttribute<DiagnosticAnalyzerAttribute>();
-                Assert.NotNull(attribute);
-                Assert.Contains(LanguageNames.CSharp, attribute!.Languages);
-            }
+            var exported = typeof(JwtAnalyzer).Assembly.GetTypes()
+                .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+                .ToList();
+            Assert.Equal(new[] { typeof(JwtAnalyzer) }, exported);
+            Assert.Contains(LanguageNames.CSharp, typeof(JwtAnalyzer).GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages);
+
+            var hosted = JwtAnalyzer.RuleAnalyzers.Select(a => a.GetType()).ToList();
+            Assert.Equal(hosted.Count, hosted.Distinct().Count());
+            Assert.Equal(
+                Catalogue.Analyzers.Select(a => a.GetType().FullName).OrderBy(n => n, StringComparer.Ordinal),
+                hosted.Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(
+                Catalogue.Ids.OrderBy(i => i, StringComparer.Ordinal),
+                new JwtAnalyzer().SupportedDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -110,7 +110,7 @@ namespace JwtAnalyzers.Tests.Conventions
                 onAnalyzerException: (exception, analyzer, _) => failures.Add($"{label}: {analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
-            var analyzers = Catalogue.Analyzers.ToImmutableArray();
+            var analyzers = Catalogue.Shipped;
             ImmutableArray<Diagnostic> diagnostics;
             try
             {

@@ -75,7 +75,7 @@ namespace Shop
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-            var diagnostics = await compilation.WithAnalyzers(Catalogue.Analyzers.ToImmutableArray())
+            var diagnostics = await compilation.WithAnalyzers(Catalogue.Shipped)
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             Assert.Empty(diagnostics.Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}"));
         }

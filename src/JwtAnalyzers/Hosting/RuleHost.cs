@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace JwtAnalyzers.Hosting
+{
+    /// <summary>
+    /// Runs the rule analyzers inside the one analyzer the compiler loads (<see cref="JwtAnalyzer"/>). Each rule
+    /// keeps its own <see cref="DiagnosticAnalyzer.Initialize"/>; the host records the compilation-start actions a
+    /// rule registers, runs them against a <see cref="CompilationStartAnalysisContext"/> that collects operation
+    /// actions per <see cref="OperationKind"/>, and registers one driver callback per kind that calls every rule's
+    /// handler in turn. The compiler's driver pays its per-callback cost (context, timing, exception guard) once
+    /// per operation instead of once per rule and operation; every other registration passes straight through.
+    /// </summary>
+    internal static class RuleHost
+    {
+        /// <summary>The compilation-start actions each rule registered in its <c>Initialize</c>.</summary>
+        public static ImmutableArray<Rule> Load(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var rules = ImmutableArray.CreateBuilder<Rule>(analyzers.Length);
+            foreach (var analyzer in analyzers)
+            {
+                var recorder = new InitializeRecorder();
+                analyzer.Initialize(recorder);
+                rules.Add(new Rule(analyzer, recorder.StartActions.ToImmutable()));
+            }
+
+            return rules.MoveToImmutable();
+        }
+
+        /// <summary>
+        /// Starts every enabled rule on this compilation and registers the collected operation handlers, one
+        /// driver callback per operation kind.
+        /// </summary>
+        public static void Start(CompilationStartAnalysisContext start, ImmutableArray<Rule> rules, RuleClock? clock)
+        {
+            var collector = new StartCollector(start);
+            foreach (var rule in rules)
+            {
+                if (rule.StartActions.IsEmpty || IsSuppressed(rule.Analyzer, start.Compilation)) continue;
+                collector.CurrentRule = rule.Name;
+                var begin = clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var action in rule.StartActions)
+                {
+                    action(collector);
+                }
+
+                clock?.Add(rule.Name, System.Diagnostics.Stopwatch.GetTimestamp() - begin);
+            }
+
+            foreach (var pair in collector.Handlers)
+            {
+                var handlers = pair.Value.ToArray();
+                if (clock is not null)
+                {
+                    for (var i = 0; i < handlers.Length; i++) handlers[i] = clock.Wrap(handlers[i]);
+                }
+
+                start.RegisterOperationAction(handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers), pair.Key);
+            }
+        }
+
+        private static Action<OperationAnalysisContext> Dispatch(Handler[] handlers) => context =>
+        {
+            foreach (var handler in handlers)
+            {
+                handler.Action(context);
+            }
+        };
+
+        /// <summary>
+        /// A rule whose every id is suppressed for the whole compilation (NoWarn, /nowarn, a rule set) does not run.
+        /// Severity set per file through .editorconfig is left to the compiler, which drops what is reported.
+        /// </summary>
+        private static bool IsSuppressed(DiagnosticAnalyzer analyzer, Compilation compilation)
+        {
+            var options = compilation.Options.SpecificDiagnosticOptions;
+            if (options.Count == 0) return false;
+            foreach (var descriptor in analyzer.SupportedDiagnostics)
+            {
+                if (!options.TryGetValue(descriptor.Id, out var report) || report != ReportDiagnostic.Suppress) return false;
+            }
+
+            return true;
+        }
+
+        internal readonly struct Handler
+        {
+            public Handler(string rule, Action<OperationAnalysisContext> action)
+            {
+                Rule = rule;
+                Action = action;
+            }
+
+            public string Rule { get; }
+
+            public Action<OperationAnalysisContext> Action { get; }
+        }
+
+        internal sealed class Rule
+        {
+            public Rule(DiagnosticAnalyzer analyzer, ImmutableArray<Action<CompilationStartAnalysisContext>> startActions)
+            {
+                Analyzer = analyzer;
+                StartActions = startActions;
+                Name = analyzer.GetType().Name;
+            }
+
+            public DiagnosticAnalyzer Analyzer { get; }
+
+            public string Name { get; }
+
+            public ImmutableArray<Action<CompilationStartAnalysisContext>> StartActions { get; }
+        }
+
+        /// <summary>
+        /// What a rule's <c>Initialize</c> may do: declare concurrency and generated-code handling (the host
+        /// declares both for every rule) and register compilation-start actions. Anything else is a rule written
+        /// against the host's contract and fails loudly in the host's tests.
+        /// </summary>
+        private sealed class InitializeRecorder : AnalysisContext
+        {
+            public ImmutableArray<Action<CompilationStartAnalysisContext>>.Builder StartActions { get; } = ImmutableArray.CreateBuilder<Action<CompilationStartAnalysisContext>>();
+
+            public override void EnableConcurrentExecution()
+            {
+            }
+
+            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
+            {
+            }
+
+            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
+
+            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported();
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported();
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported();
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported();
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unsupported();
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unsupported();
+
+            private static NotSupportedException Unsupported() => new NotSupportedException("A rule hosted by JwtAnalyzer registers its actions in a compilation-start action.");
+        }
+
+        /// <summary>Collects operation actions per kind; forwards every other registration to the real context.</summary>
+        private sealed class StartCollector : CompilationStartAnalysisContext
+        {
+            private readonly CompilationStartAnalysisContext _inner;
+
+#pragma warning disable RS1012 // the context is wrapped, not used to register here: every registration goes through this collector
+            public StartCollector(CompilationStartAnalysisContext inner)
+#pragma warning restore RS1012
+                : base(inner.Compilation, inner.Options, inner.CancellationToken)
+            {
+                _inner = inner;
+            }
+
+            public string CurrentRule { get; set; } = string.Empty;
+
+            public SortedDictionary<OperationKind, List<Handler>> Handlers { get; } = new SortedDictionary<OperationKind, List<Handler>>();
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+            {
+                foreach (var kind in operationKinds)
+                {
+                    if (!Handlers.TryGetValue(kind, out var list)) Handlers[kind] = list = new List<Handler>();
+                    list.Add(new Handler(CurrentRule, action));
+                }
+            }
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _inner.RegisterCompilationEndAction(action);
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => _inner.RegisterSemanticModelAction(action);
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => _inner.RegisterSymbolAction(action, symbolKinds);
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => _inner.RegisterSymbolStartAction(action, symbolKind);
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => _inner.RegisterCodeBlockStartAction(action);
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => _inner.RegisterCodeBlockAction(action);
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => _inner.RegisterSyntaxTreeAction(action);
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _inner.RegisterAdditionalFileAction(action);
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => _inner.RegisterSyntaxNodeAction(action, syntaxKinds);
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _inner.RegisterOperationBlockStartAction(action);
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _inner.RegisterOperationBlockAction(action);
+        }
+    }
+
+    /// <summary>
+    /// Per-rule time inside the host, for the benchmark harness only (the compiler's telemetry sees one analyzer).
+    /// Off unless a harness creates the host with a clock; without one, handlers are registered unwrapped.
+    /// </summary>
+    internal sealed class RuleClock
+    {
+        private readonly Dictionary<string, long[]> _ticks = new Dictionary<string, long[]>(StringComparer.Ordinal);
+
+        internal void Add(string rule, long ticks) => Interlocked.Add(ref Cell(rule)[0], ticks);
+
+        internal RuleHost.Handler Wrap(RuleHost.Handler handler)
+        {
+            var cell = Cell(handler.Rule);
+            var inner = handler.Action;
+            return new RuleHost.Handler(handler.Rule, context =>
+            {
+                var begin = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    inner(context);
+                }
+                finally
+                {
+                    Interlocked.Add(ref cell[0], System.Diagnostics.Stopwatch.GetTimestamp() - begin);
+                }
+            });
+        }
+
+        private long[] Cell(string rule)
+        {
+            lock (_ticks)
+            {
+                if (!_ticks.TryGetValue(rule, out var cell)) _ticks[rule] = cell = new long[1];
+                return cell;
+            }
+        }
+
+        /// <summary>Milliseconds spent in each rule's compilation-start work and operation handlers since the clock was created.</summary>
+        public IReadOnlyDictionary<string, double> Snapshot()
+        {
+            var result = new Dictionary<string, double>(StringComparer.Ordinal);
+            lock (_ticks)
+            {
+                foreach (var pair in _ticks)
+                {
+                    result[pair.Key] = Interlocked.Read(ref pair.Value[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+                }
+            }
+
+            return result;
+        }
+    }
+}
