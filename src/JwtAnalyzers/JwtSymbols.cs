@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers
@@ -11,54 +12,54 @@ namespace JwtAnalyzers
         private JwtSymbols(Compilation compilation)
         {
             // Microsoft.IdentityModel.Tokens
-            TokenValidationParameters = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
-            SecurityTokenDescriptor = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor");
-            SymmetricSecurityKey = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
-            SigningCredentials = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SigningCredentials");
-            SecurityAlgorithms = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityAlgorithms");
-            SecurityKey = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityKey");
-            TokenHandler = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenHandler");
+            TokenValidationParameters = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.TokenValidationParameters");
+            SecurityTokenDescriptor = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor");
+            SymmetricSecurityKey = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SymmetricSecurityKey");
+            SigningCredentials = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SigningCredentials");
+            SecurityAlgorithms = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityAlgorithms");
+            SecurityKey = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityKey");
+            TokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.TokenHandler");
 
             // System.IdentityModel.Tokens.Jwt
-            JwtSecurityToken = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
-            JwtSecurityTokenHandler = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler");
-            JwtPayload = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtPayload");
+            JwtSecurityToken = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
+            JwtSecurityTokenHandler = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler");
+            JwtPayload = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtPayload");
 
             // Microsoft.IdentityModel.JsonWebTokens
-            JsonWebTokenHandler = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler");
+            JsonWebTokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler");
 
             // JWT (Jwt.Net)
-            JwtBuilder = compilation.GetTypeByMetadataName("JWT.Builder.JwtBuilder");
-            JwtNetEncoder = compilation.GetTypeByMetadataName("JWT.JwtEncoder");
-            JwtNetDecoder = compilation.GetTypeByMetadataName("JWT.JwtDecoder");
-            JwtNetIJwtEncoder = compilation.GetTypeByMetadataName("JWT.IJwtEncoder");
-            JwtNetIJwtDecoder = compilation.GetTypeByMetadataName("JWT.IJwtDecoder");
+            JwtBuilder = TypeLookup.Get(compilation, "JWT.Builder.JwtBuilder");
+            JwtNetEncoder = TypeLookup.Get(compilation, "JWT.JwtEncoder");
+            JwtNetDecoder = TypeLookup.Get(compilation, "JWT.JwtDecoder");
+            JwtNetIJwtEncoder = TypeLookup.Get(compilation, "JWT.IJwtEncoder");
+            JwtNetIJwtDecoder = TypeLookup.Get(compilation, "JWT.IJwtDecoder");
 
             // jose-jwt
-            JoseJwt = compilation.GetTypeByMetadataName("Jose.JWT");
-            JoseJwsAlgorithm = compilation.GetTypeByMetadataName("Jose.JwsAlgorithm");
+            JoseJwt = TypeLookup.Get(compilation, "Jose.JWT");
+            JoseJwsAlgorithm = TypeLookup.Get(compilation, "Jose.JwsAlgorithm");
 
             // Microsoft.JSInterop
-            JSRuntime = compilation.GetTypeByMetadataName("Microsoft.JSInterop.IJSRuntime");
-            JSInProcessRuntime = compilation.GetTypeByMetadataName("Microsoft.JSInterop.IJSInProcessRuntime");
-            JSObjectReference = compilation.GetTypeByMetadataName("Microsoft.JSInterop.IJSObjectReference");
-            JSInProcessObjectReference = compilation.GetTypeByMetadataName("Microsoft.JSInterop.IJSInProcessObjectReference");
+            JSRuntime = TypeLookup.Get(compilation, "Microsoft.JSInterop.IJSRuntime");
+            JSInProcessRuntime = TypeLookup.Get(compilation, "Microsoft.JSInterop.IJSInProcessRuntime");
+            JSObjectReference = TypeLookup.Get(compilation, "Microsoft.JSInterop.IJSObjectReference");
+            JSInProcessObjectReference = TypeLookup.Get(compilation, "Microsoft.JSInterop.IJSInProcessObjectReference");
 
             // Blazored (not on the registry served here; real namespaces and signatures)
-            BlazoredLocalStorage = compilation.GetTypeByMetadataName("Blazored.LocalStorage.ILocalStorageService");
-            BlazoredSyncLocalStorage = compilation.GetTypeByMetadataName("Blazored.LocalStorage.ISyncLocalStorageService");
-            BlazoredSessionStorage = compilation.GetTypeByMetadataName("Blazored.SessionStorage.ISessionStorageService");
-            BlazoredSyncSessionStorage = compilation.GetTypeByMetadataName("Blazored.SessionStorage.ISyncSessionStorageService");
+            BlazoredLocalStorage = TypeLookup.Get(compilation, "Blazored.LocalStorage.ILocalStorageService");
+            BlazoredSyncLocalStorage = TypeLookup.Get(compilation, "Blazored.LocalStorage.ISyncLocalStorageService");
+            BlazoredSessionStorage = TypeLookup.Get(compilation, "Blazored.SessionStorage.ISessionStorageService");
+            BlazoredSyncSessionStorage = TypeLookup.Get(compilation, "Blazored.SessionStorage.ISyncSessionStorageService");
 
             // BCL and hosting
-            Claim = compilation.GetTypeByMetadataName("System.Security.Claims.Claim");
-            ClaimTypes = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimTypes");
-            Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-            Convert = compilation.GetTypeByMetadataName("System.Convert");
-            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
-            Guid = compilation.GetTypeByMetadataName("System.Guid");
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            HostEnvironment = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
+            Claim = TypeLookup.Get(compilation, "System.Security.Claims.Claim");
+            ClaimTypes = TypeLookup.Get(compilation, "System.Security.Claims.ClaimTypes");
+            Encoding = TypeLookup.Get(compilation, "System.Text.Encoding");
+            Convert = TypeLookup.Get(compilation, "System.Convert");
+            RandomNumberGenerator = TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator");
+            Guid = TypeLookup.Get(compilation, "System.Guid");
+            Configuration = TypeLookup.Get(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+            HostEnvironment = TypeLookup.Get(compilation, "Microsoft.Extensions.Hosting.IHostEnvironment");
         }
 
         public INamedTypeSymbol? TokenValidationParameters { get; }
@@ -101,6 +102,9 @@ namespace JwtAnalyzers
             TokenValidationParameters is not null || JwtSecurityToken is not null || JsonWebTokenHandler is not null
             || JwtBuilder is not null || JwtNetEncoder is not null || JoseJwt is not null;
 
-        public static JwtSymbols From(Compilation compilation) => new JwtSymbols(compilation);
+        /// <summary>One instance per compilation, shared by every rule that asks (the table dies with the compilation).</summary>
+        public static JwtSymbols From(Compilation compilation) => Cache.GetValue(compilation, c => new JwtSymbols(c));
+
+        private static readonly ConditionalWeakTable<Compilation, JwtSymbols> Cache = new ConditionalWeakTable<Compilation, JwtSymbols>();
     }
 }

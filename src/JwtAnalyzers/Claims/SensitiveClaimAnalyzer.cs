@@ -481,10 +481,10 @@ namespace JwtAnalyzers.Claims
                 SecurityTokenDescriptor = symbols.SecurityTokenDescriptor;
                 JoseJwt = symbols.JoseJwt;
                 JwtBuilder = symbols.JwtBuilder;
-                JwtBuilderExtensions = compilation.GetTypeByMetadataName("JWT.Builder.JwtBuilderExtensions");
+                JwtBuilderExtensions = TypeLookup.Get(compilation, "JWT.Builder.JwtBuilderExtensions");
                 JwtNetEncoder = symbols.JwtNetEncoder;
                 JwtNetIJwtEncoder = symbols.JwtNetIJwtEncoder;
-                JwtNetEncoderExtensions = compilation.GetTypeByMetadataName("JWT.JwtEncoderExtensions");
+                JwtNetEncoderExtensions = TypeLookup.Get(compilation, "JWT.JwtEncoderExtensions");
             }
 
             /// <summary>Whether a dictionary local is a payload, per local (locals are unique to their declaration).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,6 +42,9 @@ namespace JwtAnalyzers.Flow
         /// </summary>
         public static ImmutableArray<IOperation> Sources(IOperation operation, CancellationToken cancellationToken = default)
         {
+            // Most values have one source: no builder for them.
+            var unwrapped = Unwrap(operation, cancellationToken);
+            if (unwrapped is not (IConditionalOperation or ICoalesceOperation or IThrowOperation)) return ImmutableArray.Create(unwrapped);
             var builder = ImmutableArray.CreateBuilder<IOperation>();
             Collect(operation, builder, 0, cancellationToken);
             return builder.ToImmutable();
@@ -164,8 +168,21 @@ namespace JwtAnalyzers.Flow
             }
         }
 
+        // Following a local scans its whole method body, and a field's initializer may mean scanning constructors:
+        // several rules follow the same values, so each answer is kept as long as the symbol lives (weakly keyed,
+        // per symbol instance, so an answer never outlives the compilation it was computed in).
+        private static readonly ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>> LocalValues = new ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>>();
+        private static readonly ConditionalWeakTable<ISymbol, StrongBox<IOperation?>> MemberValues = new ConditionalWeakTable<ISymbol, StrongBox<IOperation?>>();
+
         /// <summary>The value a local is given, when it is given exactly one (its initializer or one assignment).</summary>
         private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
+        {
+            if (LocalValues.TryGetValue(local, out var known)) return known.Value;
+            var value = ComputeSingleAssignmentOf(local, reference, cancellationToken);
+            return LocalValues.GetValue(local, _ => new StrongBox<IOperation?>(value)).Value;
+        }
+
+        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
         {
             if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
             var model = reference.SemanticModel;
@@ -215,10 +232,11 @@ namespace JwtAnalyzers.Flow
                 _ => null,
             };
             if (value is null) return null;
-            if (member is IFieldSymbol field && !field.IsConst && IsAssignedOutsideInitializer(field, model, cancellationToken)) return null;
-
-            var operation = model.GetOperation(value, cancellationToken);
-            return operation;
+            if (MemberValues.TryGetValue(member, out var known)) return known.Value;
+            var operation = member is IFieldSymbol field && !field.IsConst && IsAssignedOutsideInitializer(field, model, cancellationToken)
+                ? null
+                : model.GetOperation(value, cancellationToken);
+            return MemberValues.GetValue(member, _ => new StrongBox<IOperation?>(operation)).Value;
         }
 
         private static bool HasSetter(AccessorListSyntax accessors)

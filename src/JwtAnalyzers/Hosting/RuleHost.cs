@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -49,7 +50,7 @@ namespace JwtAnalyzers.Hosting
                     action(collector);
                 }
 
-                clock?.Add(rule.Name, System.Diagnostics.Stopwatch.GetTimestamp() - begin);
+                clock?.AddStart(rule.Name, System.Diagnostics.Stopwatch.GetTimestamp() - begin);
             }
 
             foreach (var pair in collector.Handlers)
@@ -57,7 +58,8 @@ namespace JwtAnalyzers.Hosting
                 var handlers = pair.Value.ToArray();
                 if (clock is not null)
                 {
-                    for (var i = 0; i < handlers.Length; i++) handlers[i] = clock.Wrap(handlers[i]);
+                    for (var i = 0; i < handlers.Length; i++) handlers[i] = clock.Wrap(handlers[i], pair.Key);
+                    handlers = handlers.Concat(new[] { clock.Empty(pair.Key) }).ToArray();
                 }
 
                 start.RegisterOperationAction(handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers), pair.Key);
@@ -209,16 +211,38 @@ namespace JwtAnalyzers.Hosting
     /// </summary>
     internal sealed class RuleClock
     {
-        private readonly Dictionary<string, long[]> _ticks = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        /// <summary>The name under which the clock times an empty handler per operation kind: its own overhead.</summary>
+        public const string EmptyHandler = "(empty handler)";
 
-        internal void Add(string rule, long ticks) => Interlocked.Add(ref Cell(rule)[0], ticks);
+        private readonly Dictionary<string, long[]> _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        private readonly Func<long>? _pauseTicks;
 
-        internal RuleHost.Handler Wrap(RuleHost.Handler handler)
+        public RuleClock()
         {
-            var cell = Cell(handler.Rule);
+        }
+
+        /// <summary>
+        /// A clock that leaves out garbage-collection pauses: <paramref name="pauseTicks"/> returns the process's
+        /// total GC pause time in <see cref="System.Diagnostics.Stopwatch"/> ticks (the harness passes
+        /// <c>GC.GetTotalPauseDuration</c>, which netstandard2.0 cannot call). A collection triggered by the
+        /// compiler's binding on another thread stops a rule's handler too, and would otherwise be charged to it.
+        /// </summary>
+        public RuleClock(Func<long> pauseTicks)
+        {
+            _pauseTicks = pauseTicks;
+        }
+
+        internal void AddStart(string rule, long ticks) => Interlocked.Add(ref Cell(rule, "start")[0], ticks);
+
+        /// <summary>Times the handler, and counts its calls, under (rule, operation kind).</summary>
+        internal RuleHost.Handler Wrap(RuleHost.Handler handler, OperationKind kind)
+        {
+            var cell = Cell(handler.Rule, kind.ToString());
             var inner = handler.Action;
+            var pauseTicks = _pauseTicks;
             return new RuleHost.Handler(handler.Rule, context =>
             {
+                var pausedBefore = pauseTicks?.Invoke() ?? 0;
                 var begin = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
@@ -226,29 +250,43 @@ namespace JwtAnalyzers.Hosting
                 }
                 finally
                 {
-                    Interlocked.Add(ref cell[0], System.Diagnostics.Stopwatch.GetTimestamp() - begin);
+                    var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - begin;
+                    var paused = (pauseTicks?.Invoke() ?? 0) - pausedBefore;
+                    Interlocked.Add(ref cell[0], Math.Max(0, elapsed - paused));
+                    Interlocked.Increment(ref cell[1]);
+                    if (paused > 0) Interlocked.Add(ref cell[2], paused);
                 }
             });
         }
 
-        private long[] Cell(string rule)
+        /// <summary>A handler that does nothing, timed like the rules' handlers: what the timing itself costs per kind.</summary>
+        internal RuleHost.Handler Empty(OperationKind kind) => Wrap(new RuleHost.Handler(EmptyHandler, static _ => { }), kind);
+
+        private long[] Cell(string rule, string part)
         {
-            lock (_ticks)
+            lock (_cells)
             {
-                if (!_ticks.TryGetValue(rule, out var cell)) _ticks[rule] = cell = new long[1];
+                var key = rule + "|" + part;
+                if (!_cells.TryGetValue(key, out var cell)) _cells[key] = cell = new long[3];
                 return cell;
             }
         }
 
-        /// <summary>Milliseconds spent in each rule's compilation-start work and operation handlers since the clock was created.</summary>
-        public IReadOnlyDictionary<string, double> Snapshot()
+        /// <summary>
+        /// Per rule and part (an operation kind, or "start" for its compilation-start work): milliseconds (GC pauses
+        /// left out when the clock was given a pause source), calls, and the GC pause milliseconds left out.
+        /// </summary>
+        public IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds)> Snapshot()
         {
-            var result = new Dictionary<string, double>(StringComparer.Ordinal);
-            lock (_ticks)
+            var result = new List<(string, string, double, long, double)>();
+            lock (_cells)
             {
-                foreach (var pair in _ticks)
+                foreach (var pair in _cells)
                 {
-                    result[pair.Key] = Interlocked.Read(ref pair.Value[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+                    var split = pair.Key.IndexOf('|');
+                    result.Add((pair.Key.Substring(0, split), pair.Key.Substring(split + 1),
+                        Interlocked.Read(ref pair.Value[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency, Interlocked.Read(ref pair.Value[1]),
+                        Interlocked.Read(ref pair.Value[2]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency));
                 }
             }
 

@@ -61,15 +61,15 @@ namespace JwtAnalyzers.Keys
                 if (IsTestProject(compilation)) return;
                 var types = new Types
                 {
-                    AsymmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"),
-                    X509Certificate2 = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate2"),
-                    X509CertificateLoader = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509CertificateLoader"),
-                    RsaParameters = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSAParameters"),
-                    EcParameters = compilation.GetTypeByMetadataName("System.Security.Cryptography.ECParameters"),
-                    RsaSecurityKey = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.RsaSecurityKey"),
-                    JsonWebKey = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.JsonWebKey"),
-                    JsonWebKeySet = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.JsonWebKeySet"),
-                    Convert = compilation.GetTypeByMetadataName("System.Convert"),
+                    AsymmetricAlgorithm = TypeLookup.Get(compilation, "System.Security.Cryptography.AsymmetricAlgorithm"),
+                    X509Certificate2 = TypeLookup.Get(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate2"),
+                    X509CertificateLoader = TypeLookup.Get(compilation, "System.Security.Cryptography.X509Certificates.X509CertificateLoader"),
+                    RsaParameters = TypeLookup.Get(compilation, "System.Security.Cryptography.RSAParameters"),
+                    EcParameters = TypeLookup.Get(compilation, "System.Security.Cryptography.ECParameters"),
+                    RsaSecurityKey = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.RsaSecurityKey"),
+                    JsonWebKey = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.JsonWebKey"),
+                    JsonWebKeySet = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.JsonWebKeySet"),
+                    Convert = TypeLookup.Get(compilation, "System.Convert"),
                 };
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
                 start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);

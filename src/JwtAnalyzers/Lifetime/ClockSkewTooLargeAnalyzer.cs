@@ -24,7 +24,7 @@ namespace JwtAnalyzers.Lifetime
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var tvp = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
+                var tvp = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.TokenValidationParameters");
                 if (tvp is null) return; // library absent: no cost
                 IPropertySymbol? clockSkew = null;
                 foreach (var member in tvp.GetMembers("ClockSkew"))

@@ -47,14 +47,14 @@ namespace JwtAnalyzers.Lifetime
         {
             public Symbols(Compilation compilation)
             {
-                JwtSecurityToken = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
-                JwtPayload = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtPayload");
-                JwtSecurityTokenHandler = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler");
-                JsonWebTokenHandler = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler");
-                TokenHandler = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenHandler");
-                SecurityTokenDescriptor = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor");
-                JwtBuilder = compilation.GetTypeByMetadataName("JWT.Builder.JwtBuilder");
-                ClaimName = compilation.GetTypeByMetadataName("JWT.Builder.ClaimName");
+                JwtSecurityToken = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
+                JwtPayload = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtPayload");
+                JwtSecurityTokenHandler = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler");
+                JsonWebTokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler");
+                TokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.TokenHandler");
+                SecurityTokenDescriptor = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor");
+                JwtBuilder = TypeLookup.Get(compilation, "JWT.Builder.JwtBuilder");
+                ClaimName = TypeLookup.Get(compilation, "JWT.Builder.ClaimName");
             }
 
             public INamedTypeSymbol? JwtSecurityToken { get; }

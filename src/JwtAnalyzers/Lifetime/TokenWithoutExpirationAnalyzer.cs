@@ -93,11 +93,11 @@ namespace JwtAnalyzers.Lifetime
                     TokenHandler = jwt.TokenHandler,
                     SecurityTokenDescriptor = jwt.SecurityTokenDescriptor,
                     JwtBuilder = jwt.JwtBuilder,
-                    JwtBuilderExtensions = compilation.GetTypeByMetadataName("JWT.Builder.JwtBuilderExtensions"),
+                    JwtBuilderExtensions = TypeLookup.Get(compilation, "JWT.Builder.JwtBuilderExtensions"),
                     JoseJwt = jwt.JoseJwt,
-                    Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
+                    Dictionary = TypeLookup.Get(compilation, "System.Collections.Generic.IDictionary`2"),
                 };
-                var claimName = compilation.GetTypeByMetadataName("JWT.Builder.ClaimName");
+                var claimName = TypeLookup.Get(compilation, "JWT.Builder.ClaimName");
                 if (claimName is not null)
                 {
                     foreach (var member in claimName.GetMembers("ExpirationTime"))

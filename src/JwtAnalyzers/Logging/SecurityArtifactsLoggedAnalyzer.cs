@@ -22,7 +22,7 @@ namespace JwtAnalyzers.Logging
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var eventSource = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Logging.IdentityModelEventSource");
+                var eventSource = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Logging.IdentityModelEventSource");
                 if (eventSource is null) return; // library absent: no cost
                 start.RegisterOperationAction(c => Analyze(c, eventSource), OperationKind.SimpleAssignment);
             });

@@ -58,14 +58,14 @@ namespace JwtAnalyzers.Refresh
                 var compilation = start.Compilation;
                 // A refresh token without any token library referenced is out of scope: register nothing, cost nothing.
                 if (!JwtSymbols.From(compilation).HasAnyTokenLibrary) return;
-                var guid = compilation.GetTypeByMetadataName("System.Guid");
-                var random = compilation.GetTypeByMetadataName("System.Random");
+                var guid = TypeLookup.Get(compilation, "System.Guid");
+                var random = TypeLookup.Get(compilation, "System.Random");
                 if (guid is null && random is null) return;
                 var state = new State(
                     compilation,
                     guid,
                     random,
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator"));
+                    TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator"));
                 // The analysis starts at each generator, so the diagnostic is local to the code being analysed
                 // (the IDE computes it for the span on demand and the fix is offered there).
                 start.RegisterOperationAction(c => AnalyzeGenerator(c, state), OperationKind.Invocation);

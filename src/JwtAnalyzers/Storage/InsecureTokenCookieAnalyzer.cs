@@ -38,9 +38,9 @@ namespace JwtAnalyzers.Storage
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var cookies = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-                var cookieOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.CookieOptions");
-                var sameSiteMode = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SameSiteMode");
+                var cookies = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Http.IResponseCookies");
+                var cookieOptions = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Http.CookieOptions");
+                var sameSiteMode = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Http.SameSiteMode");
                 if (cookies is null || cookieOptions is null || sameSiteMode is null) return; // ASP.NET Core absent: no cost
                 object? sameSiteNone = null;
                 foreach (var member in sameSiteMode.GetMembers("None"))

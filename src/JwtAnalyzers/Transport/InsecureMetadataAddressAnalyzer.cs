@@ -45,8 +45,8 @@ namespace JwtAnalyzers.Transport
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var jwtBearer = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions");
-                var openIdConnect = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions");
+                var jwtBearer = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions");
+                var openIdConnect = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions");
                 if (jwtBearer is null && openIdConnect is null) return; // libraries absent: no cost
                 var types = new OptionsTypes(jwtBearer, openIdConnect);
                 start.RegisterOperationAction(c => Analyze(c, types), OperationKind.SimpleAssignment);

@@ -50,9 +50,9 @@ namespace JwtAnalyzers.Validation
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var tvp = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
+                var tvp = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.TokenValidationParameters");
                 if (tvp is null) return; // library absent: no cost
-                var securityToken = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityToken");
+                var securityToken = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.SecurityToken");
                 var tokenTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
                 foreach (var name in new[]
                 {
@@ -60,7 +60,7 @@ namespace JwtAnalyzers.Validation
                     "System.IdentityModel.Tokens.Jwt.JwtSecurityToken",
                 })
                 {
-                    if (start.Compilation.GetTypeByMetadataName(name) is { } t) tokenTypes.Add(t);
+                    if (TypeLookup.Get(start.Compilation, name) is { } t) tokenTypes.Add(t);
                 }
 
                 var handlerTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -71,11 +71,11 @@ namespace JwtAnalyzers.Validation
                     "Microsoft.IdentityModel.Tokens.TokenHandler",
                 })
                 {
-                    if (start.Compilation.GetTypeByMetadataName(name) is { } t) handlerTypes.Add(t);
+                    if (TypeLookup.Get(start.Compilation, name) is { } t) handlerTypes.Add(t);
                 }
 
                 var known = new KnownTypes(tvp, securityToken, tokenTypes.ToImmutable(), handlerTypes.ToImmutable(),
-                    start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"));
+                    TypeLookup.Get(start.Compilation, "Microsoft.Extensions.Logging.ILogger"));
                 start.RegisterOperationAction(c => Analyze(c, known), OperationKind.SimpleAssignment);
             });
         }

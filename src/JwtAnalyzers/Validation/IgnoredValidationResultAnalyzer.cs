@@ -37,7 +37,7 @@ namespace JwtAnalyzers.Validation
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var result = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationResult");
+                var result = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.TokenValidationResult");
                 if (result is null) return; // library absent: no cost
                 start.RegisterOperationAction(c => Analyze(c, result), OperationKind.Invocation);
             });

@@ -57,7 +57,7 @@ namespace JwtAnalyzers.Validation
                     tvp is null ? null : FindProperty(tvp, "ValidAlgorithms"),
                     symbols.SigningCredentials,
                     symbols.JwtSecurityToken,
-                    start.Compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtHeader"),
+                    TypeLookup.Get(start.Compilation, "System.IdentityModel.Tokens.Jwt.JwtHeader"),
                     symbols.JwtSecurityTokenHandler,
                     symbols.JsonWebTokenHandler,
                     symbols.SecurityTokenDescriptor,

@@ -65,7 +65,7 @@ namespace JwtAnalyzers.Validation
                 var symbols = JwtSymbols.From(compilation);
                 if (!symbols.HasAnyTokenLibrary) return; // libraries absent: no cost
                 // A Blazor WebAssembly client reads its own token to show who is signed in; the server decides access.
-                if (compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder") is not null) return;
+                if (TypeLookup.Get(compilation, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder") is not null) return;
                 var types = new KnownTypes(compilation, symbols);
                 if (types.ClaimsIdentity is null) return;
                 start.RegisterOperationAction(c => AnalyzeRead(c, types), OperationKind.Invocation, OperationKind.ObjectCreation);
@@ -508,25 +508,25 @@ namespace JwtAnalyzers.Validation
             public KnownTypes(Compilation compilation, JwtSymbols symbols)
             {
                 JwtSecurityToken = symbols.JwtSecurityToken;
-                JsonWebToken = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.JsonWebTokens.JsonWebToken");
+                JsonWebToken = TypeLookup.Get(compilation, "Microsoft.IdentityModel.JsonWebTokens.JsonWebToken");
                 TokenHandler = symbols.TokenHandler;
-                SecurityToken = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.SecurityToken");
+                SecurityToken = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityToken");
                 JoseJwt = symbols.JoseJwt;
                 JwtBuilder = symbols.JwtBuilder;
                 JwtNetDecoder = symbols.JwtNetDecoder;
-                ClaimsIdentity = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsIdentity");
-                ClaimsPrincipal = compilation.GetTypeByMetadataName("System.Security.Claims.ClaimsPrincipal");
-                GenericPrincipal = compilation.GetTypeByMetadataName("System.Security.Principal.GenericPrincipal");
-                AuthenticationTicket = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationTicket");
-                AuthenticateResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
-                HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-                HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-                AuthorizationHandlerContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext");
-                AuthorizeAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
-                AuthenticationStateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider");
-                TokenValidatedContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext");
-                ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-                Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+                ClaimsIdentity = TypeLookup.Get(compilation, "System.Security.Claims.ClaimsIdentity");
+                ClaimsPrincipal = TypeLookup.Get(compilation, "System.Security.Claims.ClaimsPrincipal");
+                GenericPrincipal = TypeLookup.Get(compilation, "System.Security.Principal.GenericPrincipal");
+                AuthenticationTicket = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Authentication.AuthenticationTicket");
+                AuthenticateResult = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Authentication.AuthenticateResult");
+                HttpContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+                HttpResponse = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+                AuthorizationHandlerContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext");
+                AuthorizeAttribute = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
+                AuthenticationStateProvider = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider");
+                TokenValidatedContext = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext");
+                ControllerBase = TypeLookup.Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+                Thread = TypeLookup.Get(compilation, "System.Threading.Thread");
             }
 
             public INamedTypeSymbol? JwtSecurityToken { get; }

@@ -46,7 +46,7 @@ namespace JwtAnalyzers.Validation
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var tvp = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
+                var tvp = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.TokenValidationParameters");
                 if (tvp is null) return; // library absent: no cost
                 var flag = ValidationFlag.Create(tvp, _propertyName, _disabledValue, _exemptRefreshFlowHelper, _overridingDelegates);
                 if (flag is null) return;

@@ -48,7 +48,7 @@ namespace JwtAnalyzers.Tests.Conventions
         {
             var clock = new RuleClock();
             await Run(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
-            return clock.Snapshot().Keys.ToList();
+            return clock.Snapshot().Select(cell => cell.Rule).Distinct().ToList();
         }
 
         private static async Task<string[]> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace JwtAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// Each rule's own CPU cost, free of the driver's scheduling, thread preemption and the compiler's GC pauses:
+    /// the corpus is bound once and its operations kept; then, on one thread, every operation of the kinds an
+    /// analyzer registered is handed to that analyzer's handlers, pass after pass, and the fastest pass counts.
+    /// The same is done for CA5404's and CA5405's analyzers, so each rule is compared with its peer on equal terms.
+    /// </summary>
+    internal static class HandlerBench
+    {
+        public static async Task Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, int passes)
+        {
+            var operations = await CollectOperations(compilation);
+            var byKind = operations.GroupBy(o => o.Operation.Kind).ToDictionary(g => g.Key, g => g.ToArray());
+            Console.WriteLine($"handler bench: {operations.Count:N0} operations in {operations.Select(o => o.Owner).Distinct(SymbolEqualityComparer.Default).Count():N0} members; fastest of {passes} single-threaded passes");
+
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+            var rows = new List<(string Name, double Ms, int Calls, int Reports)>();
+            var empty = Measure(compilation, options, byKind, new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> { [OperationKind.Invocation] = new() { _ => { } } }, passes);
+            foreach (var analyzer in analyzers)
+            {
+                var handlers = Handlers(analyzer, compilation, options);
+                if (handlers.Count == 0) continue;
+                var (ms, calls, reports) = Measure(compilation, options, byKind, handlers, passes);
+                rows.Add((analyzer.GetType().Name, ms, calls, reports));
+            }
+
+            var ca5404 = rows.FirstOrDefault(r => r.Name == "DoNotDisableTokenValidationChecks").Ms;
+            Console.WriteLine($"  an empty Invocation handler, for scale: {empty.Ms:N2} ms for {empty.Calls:N0} calls (building the context and calling)");
+            foreach (var row in rows.OrderByDescending(r => r.Ms))
+            {
+                Console.WriteLine($"  {row.Name,-52} {row.Ms,9:N2} ms   x{(ca5404 == 0 ? double.NaN : row.Ms / ca5404),6:N2}   calls {row.Calls,7:N0}   reports {row.Reports,4}");
+            }
+        }
+
+        private static (double Ms, int Calls, int Reports) Measure(Compilation compilation, AnalyzerOptions options,
+            Dictionary<OperationKind, (IOperation Operation, ISymbol Owner)[]> byKind, Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> handlers, int passes)
+        {
+            var best = double.MaxValue;
+            var calls = 0;
+            var reports = 0;
+            for (var pass = 0; pass < passes + 1; pass++)
+            {
+                var passReports = 0;
+                var passCalls = 0;
+                Action<Diagnostic> report = _ => passReports++;
+                var watch = Stopwatch.StartNew();
+                foreach (var (kind, list) in handlers)
+                {
+                    if (!byKind.TryGetValue(kind, out var targets)) continue;
+                    foreach (var (operation, owner) in targets)
+                    {
+#pragma warning disable CS0618 // the public constructor is marked "use CompilationWithAnalyzers"; here the point is to run handlers without the driver
+                        var context = new OperationAnalysisContext(operation, owner, compilation, options, report, static _ => true, CancellationToken.None);
+#pragma warning restore CS0618
+                        foreach (var handler in list)
+                        {
+                            handler(context);
+                            passCalls++;
+                        }
+                    }
+                }
+
+                var ms = watch.Elapsed.TotalMilliseconds;
+                if (pass > 0 && ms < best) best = ms; // pass 0 warms caches and the JIT
+                calls = passCalls;
+                reports = passReports;
+            }
+
+            return (best, calls, reports);
+        }
+
+        /// <summary>The operation handlers an analyzer registers on this compilation (directly or in a compilation-start action).</summary>
+        private static Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Handlers(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
+        {
+            var recorder = new Recorder(compilation, options);
+            analyzer.Initialize(recorder);
+            foreach (var start in recorder.StartActions) start(recorder.Start);
+            return recorder.Start.Handlers;
+        }
+
+        private static async Task<List<(IOperation Operation, ISymbol Owner)>> CollectOperations(Compilation compilation)
+        {
+            var collector = new BlockCollector();
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(collector)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return collector.Operations.ToList();
+        }
+
+#pragma warning disable RS1001, RS1036, RS1041, RS2008 // a harness-only collector, never shipped or loaded by a compiler
+        private sealed class BlockCollector : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new("BENCH001", "Collect", "Collect", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+            public ConcurrentBag<(IOperation, ISymbol)> Operations { get; } = new();
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
+                context.RegisterOperationBlockAction(block =>
+                {
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        foreach (var operation in root.DescendantsAndSelf()) Operations.Add((operation, block.OwningSymbol));
+                    }
+                });
+            }
+        }
+#pragma warning restore RS1001, RS1036, RS1041, RS2008
+
+        private sealed class Recorder : AnalysisContext
+        {
+            public Recorder(Compilation compilation, AnalyzerOptions options) => Start = new StartContext(compilation, options);
+
+            public List<Action<CompilationStartAnalysisContext>> StartActions { get; } = new();
+
+            public StartContext Start { get; }
+
+            public override void EnableConcurrentExecution() { }
+
+            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) { }
+
+            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Start.RegisterOperationAction(action, operationKinds);
+
+            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) { }
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) { }
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) { }
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) { }
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) { }
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) { }
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) { }
+        }
+
+        private sealed class StartContext : CompilationStartAnalysisContext
+        {
+            public StartContext(Compilation compilation, AnalyzerOptions options) : base(compilation, options, CancellationToken.None) { }
+
+            public Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Handlers { get; } = new();
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+            {
+                foreach (var kind in operationKinds)
+                {
+                    if (!Handlers.TryGetValue(kind, out var list)) Handlers[kind] = list = new();
+                    list.Add(action);
+                }
+            }
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) { }
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) { }
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) { }
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) { }
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) { }
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) { }
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) { }
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) { }
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) { }
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) { }
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) { }
+        }
+    }
+}
