@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using JwtAnalyzers.Options;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Claims
 {
@@ -38,7 +40,7 @@ namespace JwtAnalyzers.Claims
                 if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
                 var sinks = new Sinks(start.Compilation, symbols);
                 start.RegisterOperationAction(c => AnalyzeCreation(c, sinks), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks), OperationKind.Invocation);
+                start.RegisterInvocationAction(AddNames, c => AnalyzeInvocation(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
             });
@@ -57,6 +59,9 @@ namespace JwtAnalyzers.Claims
         }
 
         // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
+        /// <summary>JwtBuilder.AddClaim and a payload dictionary's Add.</summary>
+        private static readonly HashSet<string> AddNames = InvocationRegistration.Names("AddClaim", "Add");
+
         private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks)
         {
             if (context.Operation is not IInvocationOperation invocation) return;

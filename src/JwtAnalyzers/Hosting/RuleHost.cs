@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace JwtAnalyzers.Hosting
@@ -53,6 +54,11 @@ namespace JwtAnalyzers.Hosting
                 clock?.AddStart(rule.Name, System.Diagnostics.Stopwatch.GetTimestamp() - begin);
             }
 
+            if (collector.InvocationsByName.Count > 0 && !collector.Handlers.ContainsKey(OperationKind.Invocation))
+            {
+                collector.Handlers[OperationKind.Invocation] = new List<Handler>();
+            }
+
             foreach (var pair in collector.Handlers)
             {
                 var handlers = pair.Value.ToArray();
@@ -62,9 +68,54 @@ namespace JwtAnalyzers.Hosting
                     handlers = handlers.Concat(new[] { clock.Empty(pair.Key) }).ToArray();
                 }
 
+                if (pair.Key == OperationKind.Invocation && collector.InvocationsByName.Count > 0)
+                {
+                    start.RegisterOperationAction(DispatchInvocation(ByName(collector.InvocationsByName, clock), handlers), OperationKind.Invocation);
+                    continue;
+                }
+
                 start.RegisterOperationAction(handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers), pair.Key);
             }
         }
+
+        private static Dictionary<string, Handler[]> ByName(Dictionary<string, List<Handler>> byName, RuleClock? clock)
+        {
+            var result = new Dictionary<string, Handler[]>(StringComparer.Ordinal);
+            var timed = new Dictionary<Handler, Handler>();
+            foreach (var pair in byName)
+            {
+                var handlers = pair.Value.ToArray();
+                if (clock is not null)
+                {
+                    // One timed wrapper per handler, shared by all of its names.
+                    for (var i = 0; i < handlers.Length; i++)
+                    {
+                        if (!timed.TryGetValue(handlers[i], out var wrapped)) timed[handlers[i]] = wrapped = clock.Wrap(handlers[i], OperationKind.Invocation);
+                        handlers[i] = wrapped;
+                    }
+                }
+
+                result[pair.Key] = handlers;
+            }
+
+            return result;
+        }
+
+        private static Action<OperationAnalysisContext> DispatchInvocation(Dictionary<string, Handler[]> byName, Handler[] unkeyed) => context =>
+        {
+            if (byName.TryGetValue(((IInvocationOperation)context.Operation).TargetMethod.Name, out var keyed))
+            {
+                foreach (var handler in keyed)
+                {
+                    handler.Action(context);
+                }
+            }
+
+            foreach (var handler in unkeyed)
+            {
+                handler.Action(context);
+            }
+        };
 
         private static Action<OperationAnalysisContext> Dispatch(Handler[] handlers) => context =>
         {
@@ -156,7 +207,7 @@ namespace JwtAnalyzers.Hosting
         }
 
         /// <summary>Collects operation actions per kind; forwards every other registration to the real context.</summary>
-        private sealed class StartCollector : CompilationStartAnalysisContext
+        internal sealed class StartCollector : CompilationStartAnalysisContext
         {
             private readonly CompilationStartAnalysisContext _inner;
 
@@ -171,6 +222,19 @@ namespace JwtAnalyzers.Hosting
             public string CurrentRule { get; set; } = string.Empty;
 
             public SortedDictionary<OperationKind, List<Handler>> Handlers { get; } = new SortedDictionary<OperationKind, List<Handler>>();
+
+            /// <summary>Invocation handlers by the method name they are about (see <see cref="InvocationRegistration"/>).</summary>
+            public Dictionary<string, List<Handler>> InvocationsByName { get; } = new Dictionary<string, List<Handler>>(StringComparer.Ordinal);
+
+            public void RegisterInvocationAction(HashSet<string> methodNames, Action<OperationAnalysisContext> action)
+            {
+                var handler = new Handler(CurrentRule, action);
+                foreach (var name in methodNames)
+                {
+                    if (!InvocationsByName.TryGetValue(name, out var list)) InvocationsByName[name] = list = new List<Handler>();
+                    list.Add(handler);
+                }
+            }
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
             {

@@ -1,11 +1,13 @@
-using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using System;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Keys
 {
@@ -71,10 +73,15 @@ namespace JwtAnalyzers.Keys
                     JsonWebKeySet = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.JsonWebKeySet"),
                     Convert = TypeLookup.Get(compilation, "System.Convert"),
                 };
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+                start.RegisterInvocationAction(ImportNames, c => AnalyzeInvocation(c, types));
                 start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
             });
         }
+
+        /// <summary>The import and factory methods that can embed a key (the cases of the switch below).</summary>
+        private static readonly HashSet<string> ImportNames = InvocationRegistration.Names(
+            "ImportFromPem", "ImportFromEncryptedPem", "ImportRSAPrivateKey", "ImportPkcs8PrivateKey", "ImportECPrivateKey", "ImportEncryptedPkcs8PrivateKey",
+            "FromXmlString", "ImportParameters", "Create", "CreateFromPem", "CreateFromEncryptedPem", "LoadPkcs12");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Keys
 {
@@ -23,7 +24,8 @@ namespace JwtAnalyzers.Keys
             {
                 var symbols = KeySinkSymbols.From(start.Compilation);
                 if (symbols is null) return; // no key sink library: no cost
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ObjectCreation, OperationKind.Invocation);
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ObjectCreation);
+                start.RegisterInvocationAction(KeySinks.InvocationNames, c => Analyze(c, symbols));
             });
         }
 

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Keys
 {
@@ -78,6 +79,10 @@ namespace JwtAnalyzers.Keys
     /// </summary>
     internal static class KeySinks
     {
+        /// <summary>The methods that can take key material (Jwt.Net's builder, encoder and decoder; jose-jwt).</summary>
+        public static readonly HashSet<string> InvocationNames = InvocationRegistration.Names(
+            "WithSecret", "Encode", "EncodeBytes", "Decode", "DecodeBytes", "DecodeToObject", "Verify", "VerifyBytes");
+
         /// <summary>
         /// The cheap first filter of every callback: could this operation be a key sink at all? Compares only the
         /// constructor's type or the method's name, so the caller allocates nothing for the many operations that are not.
@@ -90,20 +95,7 @@ namespace JwtAnalyzers.Keys
                     return symbols.SymmetricSecurityKey is not null
                            && SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, symbols.SymmetricSecurityKey);
                 case IInvocationOperation invocation:
-                    switch (invocation.TargetMethod.Name)
-                    {
-                        case "WithSecret":
-                        case "Encode":
-                        case "EncodeBytes":
-                        case "Decode":
-                        case "DecodeBytes":
-                        case "DecodeToObject":
-                        case "Verify":
-                        case "VerifyBytes":
-                            return true;
-                        default:
-                            return false;
-                    }
+                    return InvocationNames.Contains(invocation.TargetMethod.Name);
 
                 default:
                     return false;

@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using JwtAnalyzers.Options;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Lifetime
 {
@@ -38,7 +39,7 @@ namespace JwtAnalyzers.Lifetime
                 var symbols = new Symbols(start.Compilation);
                 if (!symbols.Any) return; // no token library: no cost
                 start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterInvocationAction(LifetimeNames, c => AnalyzeInvocation(c, symbols));
                 start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
             });
         }
@@ -85,6 +86,9 @@ namespace JwtAnalyzers.Lifetime
             if (!Is(type, symbols.JwtSecurityToken) && !Is(type, symbols.JwtPayload)) return;
             AnalyzeExpiresArgument(context, creation.Arguments);
         }
+
+        /// <summary>The calls that set a created token's expiry (the cases of the switch below).</summary>
+        private static readonly HashSet<string> LifetimeNames = InvocationRegistration.Names("CreateJwtSecurityToken", "CreateEncodedJwt", "ExpirationTime", "AddClaim", "Add");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)
         {

@@ -1,10 +1,12 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Lifetime
 {
@@ -65,7 +67,7 @@ namespace JwtAnalyzers.Lifetime
                     start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, symbols));
             });
         }
 
@@ -245,6 +247,9 @@ namespace JwtAnalyzers.Lifetime
         }
 
         // ---- invocations ----------------------------------------------------------------------------------------
+
+        /// <summary>The calls that create a token (the cases of the switch below).</summary>
+        private static readonly HashSet<string> CreateNames = InvocationRegistration.Names("Encode", "CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)
         {

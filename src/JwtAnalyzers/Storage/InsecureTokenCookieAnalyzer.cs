@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Storage
 {
@@ -50,7 +51,7 @@ namespace JwtAnalyzers.Storage
 
                 if (sameSiteNone is null) return;
                 var symbols = new Symbols(cookies, cookieOptions, sameSiteNone, JwtSymbols.From(start.Compilation));
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+                start.RegisterInvocationAction(AppendName, c => Analyze(c, symbols));
             });
         }
 
@@ -69,6 +70,8 @@ namespace JwtAnalyzers.Storage
             public object SameSiteNone { get; }
             public JwtSymbols Jwt { get; }
         }
+
+        private static readonly HashSet<string> AppendName = InvocationRegistration.Names("Append");
 
         private static void Analyze(OperationAnalysisContext context, Symbols symbols)
         {

@@ -3,10 +3,11 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Storage
 {
@@ -44,9 +45,13 @@ namespace JwtAnalyzers.Storage
             {
                 var symbols = StorageSymbols.From(start.Compilation);
                 if (symbols is null) return; // neither JS interop nor Blazored storage: no cost
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+                start.RegisterInvocationAction(WriteNames, c => Analyze(c, symbols));
             });
         }
+
+        /// <summary>Blazored's writes and JS interop's calls (the cases of the switch below).</summary>
+        private static readonly HashSet<string> WriteNames = InvocationRegistration.Names(
+            "SetItemAsync", "SetItemAsStringAsync", "SetItem", "SetItemAsString", "InvokeAsync", "InvokeVoidAsync", "Invoke", "InvokeVoid");
 
         private static void Analyze(OperationAnalysisContext context, StorageSymbols symbols)
         {

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Validation
 {
@@ -39,9 +41,11 @@ namespace JwtAnalyzers.Validation
             {
                 var result = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Tokens.TokenValidationResult");
                 if (result is null) return; // library absent: no cost
-                start.RegisterOperationAction(c => Analyze(c, result), OperationKind.Invocation);
+                start.RegisterInvocationAction(ValidateNames, c => Analyze(c, result));
             });
         }
+
+        private static readonly HashSet<string> ValidateNames = InvocationRegistration.Names("ValidateTokenAsync");
 
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol validationResult)
         {

@@ -1,11 +1,13 @@
-using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using System;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Validation
 {
@@ -67,7 +69,9 @@ namespace JwtAnalyzers.Validation
 
                 start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+                // Any jose-jwt call may name an algorithm; without jose-jwt only the handlers' Create* methods matter.
+                if (types.JoseJwt is null) start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, types));
+                else start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
             });
         }
 
@@ -140,6 +144,8 @@ namespace JwtAnalyzers.Validation
                 }
             }
         }
+
+        private static readonly HashSet<string> CreateNames = InvocationRegistration.Names("CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {

@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
-using Microsoft.CodeAnalysis;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Validation
 {
@@ -68,7 +69,8 @@ namespace JwtAnalyzers.Validation
                 if (TypeLookup.Get(compilation, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder") is not null) return;
                 var types = new KnownTypes(compilation, symbols);
                 if (types.ClaimsIdentity is null) return;
-                start.RegisterOperationAction(c => AnalyzeRead(c, types), OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeRead(c, types), OperationKind.ObjectCreation);
+                start.RegisterInvocationAction(ReadNames, c => AnalyzeRead(c, types));
             });
         }
 
@@ -103,6 +105,9 @@ namespace JwtAnalyzers.Validation
                     additionalLocations: null, properties: null, readName));
             }
         }
+
+        /// <summary>The calls that read a token (the invocation cases of <see cref="TryGetRead"/>).</summary>
+        private static readonly HashSet<string> ReadNames = InvocationRegistration.Names("ReadJwtToken", "ReadToken", "ReadJsonWebToken", "Payload", "Decode", "DecodeToObject");
 
         /// <summary>Recognises an operation that decodes a token without checking its signature.</summary>
         private static bool TryGetRead(IOperation operation, KnownTypes types, out string name, out IOperation? tokenArgument)
