@@ -27,7 +27,7 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.TokenLifetimeExceedsMaximum);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

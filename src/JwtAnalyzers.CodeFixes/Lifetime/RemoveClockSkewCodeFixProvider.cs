@@ -19,7 +19,7 @@ namespace JwtAnalyzers.CodeFixes.Lifetime
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ClockSkewTooLarge);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -26,7 +26,7 @@ namespace JwtAnalyzers.CodeFixes.Logging
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.SecurityArtifactsLogged);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -25,7 +25,7 @@ namespace JwtAnalyzers.CodeFixes.Transport
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.InsecureMetadataAddress);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

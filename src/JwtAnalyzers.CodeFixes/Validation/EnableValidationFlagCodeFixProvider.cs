@@ -29,7 +29,7 @@ namespace JwtAnalyzers.CodeFixes.Validation
 
         public override ImmutableArray<string> FixableDiagnosticIds => Fixes.Keys.ToImmutableArray();
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

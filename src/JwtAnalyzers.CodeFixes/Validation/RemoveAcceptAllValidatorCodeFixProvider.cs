@@ -20,7 +20,7 @@ namespace JwtAnalyzers.CodeFixes.Validation
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.AcceptAllValidator);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.BatchFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -126,8 +126,37 @@ static class C
             Assert.Contains("private static readonly string SigningSecret = Environment.GetEnvironmentVariable(\"JWT_SIGNING_KEY\") ?? throw", fixedSource);
         }
 
+        [Theory]
+        [InlineData("JWT041", "ValidateIssuer = true")]
+        [InlineData("JWT042", "ValidateAudience = true")]
+        public async Task OneAnalyzerForAllRules_FirstDiagnosticOfAnotherId_StillFixesThisId(string id, string expected)
+        {
+            // The first diagnostic is JWT002 (ValidateLifetime), fixed by the same provider under another key, and a
+            // JWT005 (ClockSkew) nobody fixes with this provider; the id being fixed comes after both.
+            var fixedSource = await FormatAsync(
+                new JwtAnalyzer(),
+                new JwtAnalyzers.CodeFixes.Validation.EnableValidationFlagCodeFixProvider(),
+                id,
+                @"using System;
+using Microsoft.IdentityModel.Tokens;
+
+class C
+{
+    public TokenValidationParameters Parameters() => new TokenValidationParameters
+    {
+        ValidateLifetime = false,
+        ClockSkew = TimeSpan.FromHours(2),
+        ValidateIssuer = false,
+        ValidateAudience = false,
+    };
+}",
+                wholeResult: true);
+            Assert.Contains(expected, fixedSource);
+            Assert.Contains("ValidateLifetime = false", fixedSource); // another id: not this Fix All's business
+        }
+
         /// <summary>What dotnet format does for one id, returning the fixed text (which must compile and be free of the id).</summary>
-        private static async Task<string> FormatAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string id, string source)
+        private static async Task<string> FormatAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string id, string source, bool wholeResult = false)
         {
             using var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
@@ -139,7 +168,9 @@ static class C
                 .AddMetadataReferences(projectId, References.All)
                 .AddDocument(documentId, "Test.cs", SourceText.From(source.Replace("\r\n", "\n")));
             var project = solution.GetProject(projectId)!;
-            var diagnostics = await DiagnosticsAsync(project, analyzer, id);
+            // dotnet format's analysis result holds every id the analyzer reported (the package's one analyzer
+            // reports them all); it takes the key from the first diagnostic in it, whatever its id.
+            var diagnostics = await DiagnosticsAsync(project, analyzer, wholeResult ? null : id);
             Assert.NotEmpty(diagnostics);
 
             var first = diagnostics[0];
@@ -159,11 +190,11 @@ static class C
             return text;
         }
 
-        private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, DiagnosticAnalyzer analyzer, string id)
+        private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project, DiagnosticAnalyzer analyzer, string? id)
         {
             var compilation = (await project.GetCompilationAsync())!;
             var all = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
-            return all.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+            return all.Where(d => id is null || d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }
 
         private sealed class Provider : FixAllContext.DiagnosticProvider
