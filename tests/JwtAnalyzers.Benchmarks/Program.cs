@@ -93,6 +93,7 @@ namespace JwtAnalyzers.Benchmarks
             var firstTouch = new List<double>();
             var timerNsPerCall = new List<double>();
             var pausedInHandlers = new List<double>();
+            IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds)>? lastCells = null;
             var oursFindings = 0;
             var peerFindings = 0;
 
@@ -135,6 +136,7 @@ namespace JwtAnalyzers.Benchmarks
                     if (measured)
                     {
                         var cells = clock.Snapshot();
+                        lastCells = cells;
                         foreach (var (rule, ms) in NetPerRule(cells, timerNsPerCall)) Add(perRule, rule, ms);
                         pausedInHandlers.Add(cells.Sum(c => c.PausedMilliseconds));
                     }
@@ -180,6 +182,15 @@ namespace JwtAnalyzers.Benchmarks
                 {
                     var ms = Median(times);
                     Console.WriteLine($"  {rule,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}");
+                }
+
+                if (Environment.GetCommandLineArgs().Contains("--cells") && lastCells is not null)
+                {
+                    Console.WriteLine("clock cells of the last run (rule, part, ms as timed, calls):");
+                    foreach (var cell in lastCells.OrderByDescending(c => c.Milliseconds).Take(30))
+                    {
+                        Console.WriteLine($"  {cell.Rule,-40} {cell.Part,-24} {cell.Milliseconds,9:N2} ms {cell.Calls,9:N0} calls");
+                    }
                 }
             }
         }

@@ -77,7 +77,8 @@ namespace JwtAnalyzers.Storage
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name != "Append" || !IsResponseCookiesAppend(method, symbols.Cookies)) return;
+            // IResponseCookies.Append returns void; StringBuilder.Append, the most common Append by far, does not.
+            if (method.Name != "Append" || !method.ReturnsVoid || !IsResponseCookiesAppend(method, symbols.Cookies)) return;
 
             IOperation? key = null, value = null, options = null;
             foreach (var argument in invocation.Arguments)
