@@ -185,6 +185,9 @@ namespace JwtAnalyzers.Hosting
 
             public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
             {
+                // The host analyzes generated code and reports in it for every rule (Razor components arrive as
+                // generated code); a rule that wanted otherwise would be silently overridden.
+                if (analysisMode != (GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics)) throw Unsupported();
             }
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
@@ -203,7 +206,8 @@ namespace JwtAnalyzers.Hosting
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unsupported();
 
-            private static NotSupportedException Unsupported() => new NotSupportedException("A rule hosted by JwtAnalyzer registers its actions in a compilation-start action.");
+            private static NotSupportedException Unsupported() => new NotSupportedException(
+                "A rule hosted by JwtAnalyzer registers its actions in a compilation-start action and analyzes generated code.");
         }
 
         /// <summary>Collects operation actions per kind; forwards every other registration to the real context.</summary>
