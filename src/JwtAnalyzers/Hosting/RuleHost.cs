@@ -40,7 +40,7 @@ namespace JwtAnalyzers.Hosting
         /// </summary>
         public static void Start(CompilationStartAnalysisContext start, ImmutableArray<Rule> rules, RuleClock? clock)
         {
-            var collector = new StartCollector(start);
+            var collector = new StartCollector(start, clock);
             foreach (var rule in rules)
             {
                 if (rule.StartActions.IsEmpty || IsSuppressed(rule.Analyzer, start.Compilation)) continue;
@@ -61,44 +61,18 @@ namespace JwtAnalyzers.Hosting
 
             foreach (var pair in collector.Handlers)
             {
+                // With a clock, an empty handler per kind measures what the timing itself costs.
+                if (clock is not null) pair.Value.Add(clock.Empty(pair.Key));
                 var handlers = pair.Value.ToArray();
-                if (clock is not null)
-                {
-                    for (var i = 0; i < handlers.Length; i++) handlers[i] = clock.Wrap(handlers[i], pair.Key);
-                    handlers = handlers.Concat(new[] { clock.Empty(pair.Key) }).ToArray();
-                }
-
                 if (pair.Key == OperationKind.Invocation && collector.InvocationsByName.Count > 0)
                 {
-                    start.RegisterOperationAction(DispatchInvocation(ByName(collector.InvocationsByName, clock), handlers), OperationKind.Invocation);
+                    var byName = collector.InvocationsByName.ToDictionary(n => n.Key, n => n.Value.ToArray(), StringComparer.Ordinal);
+                    start.RegisterOperationAction(DispatchInvocation(byName, handlers), OperationKind.Invocation);
                     continue;
                 }
 
                 start.RegisterOperationAction(handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers), pair.Key);
             }
-        }
-
-        private static Dictionary<string, Handler[]> ByName(Dictionary<string, List<Handler>> byName, RuleClock? clock)
-        {
-            var result = new Dictionary<string, Handler[]>(StringComparer.Ordinal);
-            var timed = new Dictionary<Handler, Handler>();
-            foreach (var pair in byName)
-            {
-                var handlers = pair.Value.ToArray();
-                if (clock is not null)
-                {
-                    // One timed wrapper per handler, shared by all of its names.
-                    for (var i = 0; i < handlers.Length; i++)
-                    {
-                        if (!timed.TryGetValue(handlers[i], out var wrapped)) timed[handlers[i]] = wrapped = clock.Wrap(handlers[i], OperationKind.Invocation);
-                        handlers[i] = wrapped;
-                    }
-                }
-
-                result[pair.Key] = handlers;
-            }
-
-            return result;
         }
 
         private static Action<OperationAnalysisContext> DispatchInvocation(Dictionary<string, Handler[]> byName, Handler[] unkeyed) => context =>
@@ -214,13 +188,15 @@ namespace JwtAnalyzers.Hosting
         internal sealed class StartCollector : CompilationStartAnalysisContext
         {
             private readonly CompilationStartAnalysisContext _inner;
+            private readonly RuleClock? _clock;
 
 #pragma warning disable RS1012 // the context is wrapped, not used to register here: every registration goes through this collector
-            public StartCollector(CompilationStartAnalysisContext inner)
+            public StartCollector(CompilationStartAnalysisContext inner, RuleClock? clock)
 #pragma warning restore RS1012
                 : base(inner.Compilation, inner.Options, inner.CancellationToken)
             {
                 _inner = inner;
+                _clock = clock;
             }
 
             public string CurrentRule { get; set; } = string.Empty;
@@ -232,7 +208,8 @@ namespace JwtAnalyzers.Hosting
 
             public void RegisterInvocationAction(HashSet<string> methodNames, Action<OperationAnalysisContext> action)
             {
-                var handler = new Handler(CurrentRule, action);
+                // One handler (timed once, with a clock) for all of its names.
+                var handler = Timed(new Handler(CurrentRule, action), OperationKind.Invocation);
                 foreach (var name in methodNames)
                 {
                     if (!InvocationsByName.TryGetValue(name, out var list)) InvocationsByName[name] = list = new List<Handler>();
@@ -245,9 +222,11 @@ namespace JwtAnalyzers.Hosting
                 foreach (var kind in operationKinds)
                 {
                     if (!Handlers.TryGetValue(kind, out var list)) Handlers[kind] = list = new List<Handler>();
-                    list.Add(new Handler(CurrentRule, action));
+                    list.Add(Timed(new Handler(CurrentRule, action), kind));
                 }
             }
+
+            private Handler Timed(Handler handler, OperationKind kind) => _clock is null ? handler : _clock.Wrap(handler, kind);
 
             public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _inner.RegisterCompilationEndAction(action);
 
@@ -284,7 +263,7 @@ namespace JwtAnalyzers.Hosting
 
         // Each cell counts per thread (no shared cache line between the analysis threads, which would charge the
         // rules for the clock's own contention); Snapshot adds the threads up.
-        private readonly Dictionary<string, ThreadLocal<long[]>> _cells = new Dictionary<string, ThreadLocal<long[]>>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Rule, string Part), ThreadLocal<long[]>> _cells = new Dictionary<(string Rule, string Part), ThreadLocal<long[]>>();
         private readonly Func<long>? _pauseTicks;
 
         public RuleClock()
@@ -337,8 +316,7 @@ namespace JwtAnalyzers.Hosting
         {
             lock (_cells)
             {
-                var key = rule + "|" + part;
-                if (!_cells.TryGetValue(key, out var cell)) _cells[key] = cell = new ThreadLocal<long[]>(() => new long[3], trackAllValues: true);
+                if (!_cells.TryGetValue((rule, part), out var cell)) _cells[(rule, part)] = cell = new ThreadLocal<long[]>(() => new long[3], trackAllValues: true);
                 return cell;
             }
         }
@@ -354,7 +332,6 @@ namespace JwtAnalyzers.Hosting
             {
                 foreach (var pair in _cells)
                 {
-                    var split = pair.Key.IndexOf('|');
                     long ticks = 0, calls = 0, paused = 0;
                     foreach (var counts in pair.Value.Values)
                     {
@@ -363,7 +340,7 @@ namespace JwtAnalyzers.Hosting
                         paused += counts[2];
                     }
 
-                    result.Add((pair.Key.Substring(0, split), pair.Key.Substring(split + 1),
+                    result.Add((pair.Key.Rule, pair.Key.Part,
                         ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency, calls, paused * 1000.0 / System.Diagnostics.Stopwatch.Frequency));
                 }
             }

@@ -78,33 +78,15 @@ namespace JwtAnalyzers.Keys
             });
         }
 
-        /// <summary>The import and factory methods that can embed a key (the cases of the switch below).</summary>
+        /// <summary>The import and factory methods that can embed a key (the cases of the switch in <see cref="AnalyzeInvocation"/>).</summary>
         private static readonly HashSet<string> ImportNames = InvocationRegistration.Names(
             "ImportFromPem", "ImportFromEncryptedPem", "ImportRSAPrivateKey", "ImportPkcs8PrivateKey", "ImportECPrivateKey", "ImportEncryptedPkcs8PrivateKey",
             "FromXmlString", "ImportParameters", "Create", "CreateFromPem", "CreateFromEncryptedPem", "LoadPkcs12");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {
+            // Only the methods in ImportNames get here: the registration filters by name.
             if (context.Operation is not IInvocationOperation invocation) return;
-            // Cheap name filter first: only the import and factory methods below can embed a key.
-            switch (invocation.TargetMethod.Name)
-            {
-                case "ImportFromPem":
-                case "ImportFromEncryptedPem":
-                case "ImportRSAPrivateKey":
-                case "ImportPkcs8PrivateKey":
-                case "ImportECPrivateKey":
-                case "ImportEncryptedPkcs8PrivateKey":
-                case "FromXmlString":
-                case "ImportParameters":
-                case "Create":
-                case "CreateFromPem":
-                case "CreateFromEncryptedPem":
-                case "LoadPkcs12":
-                    break;
-                default:
-                    return;
-            }
 
             // An import being typed (an unterminated PEM literal, a half-written initializer) is silence, not a guess.
             if (invocation.Syntax.ContainsDiagnostics) return;

@@ -48,13 +48,14 @@ namespace JwtAnalyzers.Lifetime
         {
             public Symbols(Compilation compilation)
             {
-                JwtSecurityToken = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
-                JwtPayload = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtPayload");
-                JwtSecurityTokenHandler = TypeLookup.Get(compilation, "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler");
-                JsonWebTokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler");
-                TokenHandler = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.TokenHandler");
-                SecurityTokenDescriptor = TypeLookup.Get(compilation, "Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor");
-                JwtBuilder = TypeLookup.Get(compilation, "JWT.Builder.JwtBuilder");
+                var jwt = JwtSymbols.From(compilation);
+                JwtSecurityToken = jwt.JwtSecurityToken;
+                JwtPayload = jwt.JwtPayload;
+                JwtSecurityTokenHandler = jwt.JwtSecurityTokenHandler;
+                JsonWebTokenHandler = jwt.JsonWebTokenHandler;
+                TokenHandler = jwt.TokenHandler;
+                SecurityTokenDescriptor = jwt.SecurityTokenDescriptor;
+                JwtBuilder = jwt.JwtBuilder;
                 ClaimName = TypeLookup.Get(compilation, "JWT.Builder.ClaimName");
             }
 
