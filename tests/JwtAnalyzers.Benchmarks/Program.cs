@@ -89,11 +89,14 @@ namespace JwtAnalyzers.Benchmarks
             var peersTotal = new List<double>();
             var perAnalyzer = new Dictionary<string, List<double>>();
             var perRule = new Dictionary<string, List<double>>();
+            var perRuleBytes = new Dictionary<string, List<double>>();
+            var clockedRun = new List<double>();
+            var hostCallbacks = new List<double>();
             var oursGcs = new List<long>();
             var firstTouch = new List<double>();
             var timerNsPerCall = new List<double>();
             var pausedInHandlers = new List<double>();
-            IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds)>? lastCells = null;
+            IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds, long AllocatedBytes)>? lastCells = null;
             var oursFindings = 0;
             var peerFindings = 0;
 
@@ -131,14 +134,17 @@ namespace JwtAnalyzers.Benchmarks
                 // compilation-start work and handlers; the run above, without the clock, gives the total).
                 if (ours.Any(a => a is JwtAnalyzer))
                 {
-                    var clock = new RuleClock(() => GC.GetTotalPauseDuration().Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
-                    await Analyze(Declared(trees, references, options, firstTouch), ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
+                    var clock = new RuleClock(() => GC.GetTotalPauseDuration().Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond, GC.GetAllocatedBytesForCurrentThread);
+                    var (clockedTotal, _, _) = await Analyze(Declared(trees, references, options, firstTouch), ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
                     if (measured)
                     {
                         var cells = clock.Snapshot();
+                        clockedRun.Add(clockedTotal);
+                        hostCallbacks.Add(cells.Where(c => c.Rule == RuleClock.Callback).Sum(c => c.Milliseconds));
                         lastCells = cells;
                         foreach (var (rule, ms) in NetPerRule(cells, timerNsPerCall)) Add(perRule, rule, ms);
-                        pausedInHandlers.Add(cells.Sum(c => c.PausedMilliseconds));
+                        foreach (var rule in cells.Where(c => !IsHostCell(c.Rule)).GroupBy(c => c.Rule)) Add(perRuleBytes, rule.Key, rule.Sum(c => c.AllocatedBytes));
+                        pausedInHandlers.Add(cells.Where(c => !IsHostCell(c.Rule)).Sum(c => c.PausedMilliseconds));
                     }
                 }
 
@@ -177,34 +183,39 @@ namespace JwtAnalyzers.Benchmarks
             if (perRule.Count > 0)
             {
                 var rulesSum = perRule.Sum(p => Median(p.Value));
-                Console.WriteLine($"per rule inside JwtAnalyzer (clocked run, median ms: compilation-start work + handlers, less the clock's own {Median(timerNsPerCall):N0} ns per timed call and {Median(pausedInHandlers):N1} ms of GC pauses that stopped handlers; ratio to CA5404's analyzer); sum {rulesSum:N2} ms:");
+                var rulesBytes = perRuleBytes.Sum(p => Median(p.Value));
+                Console.WriteLine($"per rule inside JwtAnalyzer (clocked run, median ms: compilation-start work + handlers, less the clock's own {Median(timerNsPerCall):N0} ns per timed call and {Median(pausedInHandlers):N1} ms of GC pauses that stopped handlers; ratio to CA5404's analyzer; allocated by its start work and handlers); sum {rulesSum:N2} ms, {rulesBytes / 1048576.0:N1} MiB:");
+                Console.WriteLine($"  clocked run: driver's callback time {Median(clockedRun):N1} ms; the host's callbacks as timed inside them {Median(hostCallbacks):N1} ms (timing included)");
                 foreach (var (rule, times) in perRule.OrderByDescending(p => Median(p.Value)))
                 {
                     var ms = Median(times);
-                    Console.WriteLine($"  {rule,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}");
+                    var kib = perRuleBytes.TryGetValue(rule, out var bytes) ? Median(bytes) / 1024.0 : 0;
+                    Console.WriteLine($"  {rule,-52} {ms,9:N2} ms   x{(double.IsNaN(ca5404) || ca5404 == 0 ? double.NaN : ms / ca5404),6:N2}   {kib,9:N0} KiB");
                 }
 
                 if (Environment.GetCommandLineArgs().Contains("--cells") && lastCells is not null)
                 {
-                    Console.WriteLine("clock cells of the last run (rule, part, ms as timed, calls):");
+                    Console.WriteLine("clock cells of the last run (rule, part, ms as timed, calls, allocated):");
                     foreach (var cell in lastCells.OrderByDescending(c => c.Milliseconds).Take(30))
                     {
-                        Console.WriteLine($"  {cell.Rule,-40} {cell.Part,-24} {cell.Milliseconds,9:N2} ms {cell.Calls,9:N0} calls");
+                        Console.WriteLine($"  {cell.Rule,-40} {cell.Part,-24} {cell.Milliseconds,9:N2} ms {cell.Calls,9:N0} calls {cell.AllocatedBytes / 1024.0,9:N0} KiB");
                     }
                 }
             }
         }
 
+        private static bool IsHostCell(string rule) => rule == RuleClock.EmptyHandler || rule == RuleClock.Callback;
+
         /// <summary>
         /// Each rule's time from the host's clock: its compilation-start work, plus per operation kind its handler
         /// time less what the clock charges an empty handler for the same number of calls (the timing itself).
         /// </summary>
-        private static IEnumerable<(string Rule, double Ms)> NetPerRule(IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds)> cells, List<double> timerNsPerCall)
+        private static IEnumerable<(string Rule, double Ms)> NetPerRule(IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds, long AllocatedBytes)> cells, List<double> timerNsPerCall)
         {
             var empty = cells.Where(c => c.Rule == RuleClock.EmptyHandler && c.Calls > 0).ToDictionary(c => c.Part, c => c.Milliseconds / c.Calls);
             var totalEmpty = cells.Where(c => c.Rule == RuleClock.EmptyHandler).ToList();
             if (totalEmpty.Sum(c => c.Calls) > 0) timerNsPerCall.Add(1e6 * totalEmpty.Sum(c => c.Milliseconds) / totalEmpty.Sum(c => c.Calls));
-            foreach (var rule in cells.Where(c => c.Rule != RuleClock.EmptyHandler).GroupBy(c => c.Rule))
+            foreach (var rule in cells.Where(c => !IsHostCell(c.Rule)).GroupBy(c => c.Rule))
             {
                 var ms = 0.0;
                 foreach (var cell in rule)

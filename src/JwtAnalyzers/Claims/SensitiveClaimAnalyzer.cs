@@ -39,9 +39,9 @@ namespace JwtAnalyzers.Claims
                 var symbols = JwtSymbols.From(start.Compilation);
                 if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
                 var sinks = new Sinks(start.Compilation, symbols);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, sinks), OperationKind.ObjectCreation);
+                start.RegisterObjectCreationAction(type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
                 start.RegisterInvocationAction(AddNames, c => AnalyzeInvocation(c, sinks));
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
             });
         }
@@ -60,7 +60,7 @@ namespace JwtAnalyzers.Claims
 
         // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
         /// <summary>JwtBuilder.AddClaim and a payload dictionary's Add.</summary>
-        private static readonly HashSet<string> AddNames = InvocationRegistration.Names("AddClaim", "Add");
+        private static readonly HashSet<string> AddNames = KeyedRegistration.Names("AddClaim", "Add");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -169,24 +170,31 @@ namespace JwtAnalyzers.Flow
         }
 
         // Following a local scans its whole method body, and a field's initializer may mean scanning constructors:
-        // several rules follow the same values, so each answer is kept as long as the symbol lives (weakly keyed,
-        // per symbol instance, so an answer never outlives the compilation it was computed in).
-        private static readonly ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>> LocalValues = new ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>>();
-        private static readonly ConditionalWeakTable<ISymbol, StrongBox<IOperation?>> MemberValues = new ConditionalWeakTable<ISymbol, StrongBox<IOperation?>>();
+        // several rules follow the same values, so the answers are kept per compilation (one weakly keyed table
+        // per compilation, so nothing outlives it). Not one weak entry per symbol: each such entry is a GC
+        // dependent handle, which made every collection slower and serialized the threads on the table's lock.
+        private sealed class Memo
+        {
+            public readonly ConcurrentDictionary<ILocalSymbol, IOperation?> Locals = new ConcurrentDictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
+            public readonly ConcurrentDictionary<ISymbol, IOperation?> Members = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+        }
+
+        private static readonly ConditionalWeakTable<Compilation, Memo> Memos = new ConditionalWeakTable<Compilation, Memo>();
+        private static readonly ConditionalWeakTable<Compilation, Memo>.CreateValueCallback NewMemo = _ => new Memo();
 
         /// <summary>The value a local is given, when it is given exactly one (its initializer or one assignment).</summary>
         private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
         {
-            if (LocalValues.TryGetValue(local, out var known)) return known.Value;
-            var value = ComputeSingleAssignmentOf(local, reference, cancellationToken);
-            return LocalValues.GetValue(local, _ => new StrongBox<IOperation?>(value)).Value;
-        }
-
-        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
-        {
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
             var model = reference.SemanticModel;
             if (model is null) return null;
+            var locals = Memos.GetValue(model.Compilation, NewMemo).Locals;
+            if (locals.TryGetValue(local, out var known)) return known;
+            return locals.GetOrAdd(local, ComputeSingleAssignmentOf(local, model, cancellationToken));
+        }
+
+        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
             var syntax = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             if (syntax.SyntaxTree != model.SyntaxTree) return null;
             if (model.GetOperation(syntax, cancellationToken) is not IVariableDeclaratorOperation declarator) return null;
@@ -232,11 +240,12 @@ namespace JwtAnalyzers.Flow
                 _ => null,
             };
             if (value is null) return null;
-            if (MemberValues.TryGetValue(member, out var known)) return known.Value;
+            var members = Memos.GetValue(model.Compilation, NewMemo).Members;
+            if (members.TryGetValue(member, out var known)) return known;
             var operation = member is IFieldSymbol field && !field.IsConst && IsAssignedOutsideInitializer(field, model, cancellationToken)
                 ? null
                 : model.GetOperation(value, cancellationToken);
-            return MemberValues.GetValue(member, _ => new StrongBox<IOperation?>(operation)).Value;
+            return members.GetOrAdd(member, operation);
         }
 
         private static bool HasSetter(AccessorListSyntax accessors)

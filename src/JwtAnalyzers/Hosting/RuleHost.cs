@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -45,18 +46,19 @@ namespace JwtAnalyzers.Hosting
             {
                 if (rule.StartActions.IsEmpty || IsSuppressed(rule.Analyzer, start.Compilation)) continue;
                 collector.CurrentRule = rule.Name;
-                var begin = clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+                var begin = clock?.Begin() ?? default;
                 foreach (var action in rule.StartActions)
                 {
                     action(collector);
                 }
 
-                clock?.AddStart(rule.Name, System.Diagnostics.Stopwatch.GetTimestamp() - begin);
+                clock?.AddStart(rule.Name, begin);
             }
 
-            if (collector.InvocationsByName.Count > 0 && !collector.Handlers.ContainsKey(OperationKind.Invocation))
+            // Keyed handlers (KeyedRegistration) need their kind's callback even when no rule registered plainly for it.
+            foreach (var kind in collector.Keyed.Keys)
             {
-                collector.Handlers[OperationKind.Invocation] = new List<Handler>();
+                if (!collector.Handlers.ContainsKey(kind)) collector.Handlers[kind] = new List<Handler>();
             }
 
             foreach (var pair in collector.Handlers)
@@ -64,32 +66,14 @@ namespace JwtAnalyzers.Hosting
                 // With a clock, an empty handler per kind measures what the timing itself costs.
                 if (clock is not null) pair.Value.Add(clock.Empty(pair.Key));
                 var handlers = pair.Value.ToArray();
-                if (pair.Key == OperationKind.Invocation && collector.InvocationsByName.Count > 0)
-                {
-                    var byName = collector.InvocationsByName.ToDictionary(n => n.Key, n => n.Value.ToArray(), StringComparer.Ordinal);
-                    start.RegisterOperationAction(DispatchInvocation(byName, handlers), OperationKind.Invocation);
-                    continue;
-                }
+                var callback = collector.Keyed.TryGetValue(pair.Key, out var keyed)
+                    ? keyed.Dispatch(handlers)
+                    : handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers);
 
-                start.RegisterOperationAction(handlers.Length == 1 ? handlers[0].Action : Dispatch(handlers), pair.Key);
+                // With a clock, the whole callback is timed too: the host's own dispatch is what it adds to the handlers.
+                start.RegisterOperationAction(clock is null ? callback : clock.Wrap(new Handler(RuleClock.Callback, callback), pair.Key).Action, pair.Key);
             }
         }
-
-        private static Action<OperationAnalysisContext> DispatchInvocation(Dictionary<string, Handler[]> byName, Handler[] unkeyed) => context =>
-        {
-            if (byName.TryGetValue(((IInvocationOperation)context.Operation).TargetMethod.Name, out var keyed))
-            {
-                foreach (var handler in keyed)
-                {
-                    handler.Action(context);
-                }
-            }
-
-            foreach (var handler in unkeyed)
-            {
-                handler.Action(context);
-            }
-        };
 
         private static Action<OperationAnalysisContext> Dispatch(Handler[] handlers) => context =>
         {
@@ -98,6 +82,76 @@ namespace JwtAnalyzers.Hosting
                 handler.Action(context);
             }
         };
+
+        /// <summary>
+        /// One operation kind's callback when rules registered keyed handlers: the operation's key (the invoked
+        /// method, the created type) selects the handlers whose filter accepted it. Each filter runs once per
+        /// distinct key in the compilation; the selection is kept (per compilation: the host registers a new
+        /// dispatch in every compilation-start action).
+        /// </summary>
+        internal interface IKeyedHandlers
+        {
+            Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed);
+        }
+
+        /// <summary>One operation kind's keyed handlers: how to read an operation's key, and each handler's filter.</summary>
+        internal sealed class KeyedHandlers<TKey> : IKeyedHandlers
+            where TKey : class, ISymbol
+        {
+            public KeyedHandlers(Func<IOperation, TKey?> key) => Key = key;
+
+            public Func<IOperation, TKey?> Key { get; }
+
+            public List<(Func<TKey, bool> Filter, Handler Handler)> Items { get; } = new List<(Func<TKey, bool>, Handler)>();
+
+            public Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed) => new KeyedDispatch<TKey>(Items, unkeyed, Key).Run;
+        }
+
+        private sealed class KeyedDispatch<TKey>
+            where TKey : class, ISymbol
+        {
+            private readonly (Func<TKey, bool> Filter, Handler Handler)[] _keyed;
+            private readonly Handler[] _unkeyed;
+            private readonly Func<IOperation, TKey?> _key;
+            private readonly ConcurrentDictionary<TKey, Handler[]> _selected = new ConcurrentDictionary<TKey, Handler[]>(SymbolEqualityComparer.Default);
+            private readonly Func<TKey, Handler[]> _select;
+
+            public KeyedDispatch(List<(Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key)
+            {
+                _keyed = keyed.ToArray();
+                _unkeyed = unkeyed;
+                _key = key;
+                _select = Select;
+            }
+
+            public void Run(OperationAnalysisContext context)
+            {
+                if (_key(context.Operation) is { } key)
+                {
+                    if (!_selected.TryGetValue(key, out var handlers)) handlers = _selected.GetOrAdd(key, _select);
+                    foreach (var handler in handlers)
+                    {
+                        handler.Action(context);
+                    }
+                }
+
+                foreach (var handler in _unkeyed)
+                {
+                    handler.Action(context);
+                }
+            }
+
+            private Handler[] Select(TKey key)
+            {
+                List<Handler>? selected = null;
+                foreach (var (filter, handler) in _keyed)
+                {
+                    if (filter(key)) (selected ??= new List<Handler>()).Add(handler);
+                }
+
+                return selected?.ToArray() ?? Array.Empty<Handler>();
+            }
+        }
 
         /// <summary>
         /// A rule whose every id is suppressed for the whole compilation (NoWarn, /nowarn, a rule set) does not run.
@@ -203,18 +257,16 @@ namespace JwtAnalyzers.Hosting
 
             public SortedDictionary<OperationKind, List<Handler>> Handlers { get; } = new SortedDictionary<OperationKind, List<Handler>>();
 
-            /// <summary>Invocation handlers by the method name they are about (see <see cref="InvocationRegistration"/>).</summary>
-            public Dictionary<string, List<Handler>> InvocationsByName { get; } = new Dictionary<string, List<Handler>>(StringComparer.Ordinal);
+            /// <summary>Handlers keyed by a symbol of their operation (see <see cref="KeyedRegistration"/>), per operation kind.</summary>
+            public Dictionary<OperationKind, IKeyedHandlers> Keyed { get; } = new Dictionary<OperationKind, IKeyedHandlers>();
 
-            public void RegisterInvocationAction(HashSet<string> methodNames, Action<OperationAnalysisContext> action)
+            public void RegisterKeyedAction<TKey>(OperationKind kind, Func<IOperation, TKey?> key, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
+                where TKey : class, ISymbol
             {
-                // One handler (timed once, with a clock) for all of its names.
-                var handler = Timed(new Handler(CurrentRule, action), OperationKind.Invocation);
-                foreach (var name in methodNames)
-                {
-                    if (!InvocationsByName.TryGetValue(name, out var list)) InvocationsByName[name] = list = new List<Handler>();
-                    list.Add(handler);
-                }
+                if (!Keyed.TryGetValue(kind, out var handlers)) Keyed[kind] = handlers = new KeyedHandlers<TKey>(key);
+                // One key per kind: KeyedRegistration always reads the same symbol of an operation kind.
+                var typed = (KeyedHandlers<TKey>)handlers;
+                typed.Items.Add((filter, Timed(new Handler(CurrentRule, action), kind)));
             }
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
@@ -261,10 +313,14 @@ namespace JwtAnalyzers.Hosting
         /// <summary>The name under which the clock times an empty handler per operation kind: its own overhead.</summary>
         public const string EmptyHandler = "(empty handler)";
 
+        /// <summary>The name under which the clock times the host's whole callback per operation kind (dispatch and handlers).</summary>
+        public const string Callback = "(host callback)";
+
         // Each cell counts per thread (no shared cache line between the analysis threads, which would charge the
         // rules for the clock's own contention); Snapshot adds the threads up.
         private readonly Dictionary<(string Rule, string Part), ThreadLocal<long[]>> _cells = new Dictionary<(string Rule, string Part), ThreadLocal<long[]>>();
         private readonly Func<long>? _pauseTicks;
+        private readonly Func<long>? _threadAllocatedBytes;
 
         public RuleClock()
         {
@@ -276,12 +332,27 @@ namespace JwtAnalyzers.Hosting
         /// <c>GC.GetTotalPauseDuration</c>, which netstandard2.0 cannot call). A collection triggered by the
         /// compiler's binding on another thread stops a rule's handler too, and would otherwise be charged to it.
         /// </summary>
-        public RuleClock(Func<long> pauseTicks)
+        /// <param name="pauseTicks">See above.</param>
+        /// <param name="threadAllocatedBytes">
+        /// The bytes the current thread has allocated so far (the harness passes <c>GC.GetAllocatedBytesForCurrentThread</c>):
+        /// each cell then also counts what its handlers allocated. Allocation decides how often the GC stops everyone,
+        /// and a pause that lands in a handler is charged to it by the driver.
+        /// </param>
+        public RuleClock(Func<long> pauseTicks, Func<long>? threadAllocatedBytes = null)
         {
             _pauseTicks = pauseTicks;
+            _threadAllocatedBytes = threadAllocatedBytes;
         }
 
-        internal void AddStart(string rule, long ticks) => Cell(rule, "start").Value![0] += ticks;
+        internal (long Ticks, long Bytes) Begin() => (System.Diagnostics.Stopwatch.GetTimestamp(), _threadAllocatedBytes?.Invoke() ?? 0);
+
+        /// <summary>Charges the compilation-start work since <paramref name="begin"/> (on this thread) to the rule.</summary>
+        internal void AddStart(string rule, (long Ticks, long Bytes) begin)
+        {
+            var counts = Cell(rule, "start").Value!;
+            counts[0] += System.Diagnostics.Stopwatch.GetTimestamp() - begin.Ticks;
+            counts[3] += (_threadAllocatedBytes?.Invoke() ?? 0) - begin.Bytes;
+        }
 
         /// <summary>Times the handler, and counts its calls, under (rule, operation kind).</summary>
         internal RuleHost.Handler Wrap(RuleHost.Handler handler, OperationKind kind)
@@ -289,9 +360,11 @@ namespace JwtAnalyzers.Hosting
             var cell = Cell(handler.Rule, kind.ToString());
             var inner = handler.Action;
             var pauseTicks = _pauseTicks;
+            var allocated = _threadAllocatedBytes;
             return new RuleHost.Handler(handler.Rule, context =>
             {
                 var pausedBefore = pauseTicks?.Invoke() ?? 0;
+                var allocatedBefore = allocated?.Invoke() ?? 0;
                 var begin = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
@@ -301,10 +374,12 @@ namespace JwtAnalyzers.Hosting
                 {
                     var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - begin;
                     var paused = (pauseTicks?.Invoke() ?? 0) - pausedBefore;
+                    var bytes = (allocated?.Invoke() ?? 0) - allocatedBefore;
                     var counts = cell.Value!;
                     counts[0] += Math.Max(0, elapsed - paused);
                     counts[1]++;
                     counts[2] += paused;
+                    counts[3] += bytes;
                 }
             });
         }
@@ -316,32 +391,34 @@ namespace JwtAnalyzers.Hosting
         {
             lock (_cells)
             {
-                if (!_cells.TryGetValue((rule, part), out var cell)) _cells[(rule, part)] = cell = new ThreadLocal<long[]>(() => new long[3], trackAllValues: true);
+                if (!_cells.TryGetValue((rule, part), out var cell)) _cells[(rule, part)] = cell = new ThreadLocal<long[]>(() => new long[4], trackAllValues: true);
                 return cell;
             }
         }
 
         /// <summary>
         /// Per rule and part (an operation kind, or "start" for its compilation-start work): milliseconds (GC pauses
-        /// left out when the clock was given a pause source), calls, and the GC pause milliseconds left out.
+        /// left out when the clock was given a pause source), calls, the GC pause milliseconds left out, and the
+        /// bytes allocated (when the clock was given an allocation source).
         /// </summary>
-        public IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds)> Snapshot()
+        public IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds, long AllocatedBytes)> Snapshot()
         {
-            var result = new List<(string, string, double, long, double)>();
+            var result = new List<(string, string, double, long, double, long)>();
             lock (_cells)
             {
                 foreach (var pair in _cells)
                 {
-                    long ticks = 0, calls = 0, paused = 0;
+                    long ticks = 0, calls = 0, paused = 0, bytes = 0;
                     foreach (var counts in pair.Value.Values)
                     {
                         ticks += counts[0];
                         calls += counts[1];
                         paused += counts[2];
+                        bytes += counts[3];
                     }
 
                     result.Add((pair.Key.Rule, pair.Key.Part,
-                        ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency, calls, paused * 1000.0 / System.Diagnostics.Stopwatch.Frequency));
+                        ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency, calls, paused * 1000.0 / System.Diagnostics.Stopwatch.Frequency, bytes));
                 }
             }
 

@@ -74,12 +74,15 @@ namespace JwtAnalyzers.Keys
                     Convert = TypeLookup.Get(compilation, "System.Convert"),
                 };
                 start.RegisterInvocationAction(ImportNames, c => AnalyzeInvocation(c, types));
-                start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+                start.RegisterObjectCreationAction(
+                    type => SymbolEqualityComparer.Default.Equals(type, types.X509Certificate2) || SymbolEqualityComparer.Default.Equals(type, types.RsaSecurityKey)
+                        || SymbolEqualityComparer.Default.Equals(type, types.JsonWebKeySet) || SymbolEqualityComparer.Default.Equals(type, types.JsonWebKey),
+                    c => AnalyzeCreation(c, types));
             });
         }
 
         /// <summary>The import and factory methods that can embed a key (the cases of the switch in <see cref="AnalyzeInvocation"/>).</summary>
-        private static readonly HashSet<string> ImportNames = InvocationRegistration.Names(
+        private static readonly HashSet<string> ImportNames = KeyedRegistration.Names(
             "ImportFromPem", "ImportFromEncryptedPem", "ImportRSAPrivateKey", "ImportPkcs8PrivateKey", "ImportECPrivateKey", "ImportEncryptedPkcs8PrivateKey",
             "FromXmlString", "ImportParameters", "Create", "CreateFromPem", "CreateFromEncryptedPem", "LoadPkcs12");
 

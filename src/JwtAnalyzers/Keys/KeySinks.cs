@@ -80,7 +80,7 @@ namespace JwtAnalyzers.Keys
     internal static class KeySinks
     {
         /// <summary>The methods that can take key material (Jwt.Net's builder, encoder and decoder; jose-jwt).</summary>
-        public static readonly HashSet<string> InvocationNames = InvocationRegistration.Names(
+        public static readonly HashSet<string> InvocationNames = KeyedRegistration.Names(
             "WithSecret", "Encode", "EncodeBytes", "Decode", "DecodeBytes", "DecodeToObject", "Verify", "VerifyBytes");
 
         /// <summary>

@@ -29,7 +29,7 @@ namespace JwtAnalyzers.Keys
             {
                 var symbols = KeySinkSymbols.From(start.Compilation);
                 if (symbols is null) return; // no key sink library: no cost
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ObjectCreation);
+                start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.SymmetricSecurityKey), c => Analyze(c, symbols));
                 start.RegisterInvocationAction(KeySinks.InvocationNames, c => Analyze(c, symbols));
             });
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using JwtAnalyzers.Flow;
 using JwtAnalyzers.Options;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,7 +34,7 @@ namespace JwtAnalyzers.Lifetime
                 }
 
                 if (clockSkew is null) return;
-                start.RegisterOperationAction(c => Analyze(c, clockSkew), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(property => SymbolEqualityComparer.Default.Equals(property, clockSkew), c => Analyze(c, clockSkew));
             });
         }
 

@@ -38,9 +38,9 @@ namespace JwtAnalyzers.Lifetime
             {
                 var symbols = new Symbols(start.Compilation);
                 if (!symbols.Any) return; // no token library: no cost
-                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+                start.RegisterObjectCreationAction(type => Is(type, symbols.JwtSecurityToken) || Is(type, symbols.JwtPayload), c => AnalyzeCreation(c, symbols));
                 start.RegisterInvocationAction(LifetimeNames, c => AnalyzeInvocation(c, symbols));
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(property => property.IsIndexer || property.Name is "Expires" or "TokenLifetimeInMinutes" or "exp", c => AnalyzeAssignment(c, symbols));
             });
         }
 
@@ -89,7 +89,7 @@ namespace JwtAnalyzers.Lifetime
         }
 
         /// <summary>The calls that set a created token's expiry (the cases of the switch below).</summary>
-        private static readonly HashSet<string> LifetimeNames = InvocationRegistration.Names("CreateJwtSecurityToken", "CreateEncodedJwt", "ExpirationTime", "AddClaim", "Add");
+        private static readonly HashSet<string> LifetimeNames = KeyedRegistration.Names("CreateJwtSecurityToken", "CreateEncodedJwt", "ExpirationTime", "AddClaim", "Add");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)
         {

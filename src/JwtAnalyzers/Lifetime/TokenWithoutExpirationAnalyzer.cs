@@ -64,7 +64,7 @@ namespace JwtAnalyzers.Lifetime
 
                 if (symbols.JwtSecurityToken is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
+                    start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken), c => AnalyzeObjectCreation(c, symbols));
                 }
 
                 start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, symbols));
@@ -249,7 +249,7 @@ namespace JwtAnalyzers.Lifetime
         // ---- invocations ----------------------------------------------------------------------------------------
 
         /// <summary>The calls that create a token (the cases of the switch below).</summary>
-        private static readonly HashSet<string> CreateNames = InvocationRegistration.Names("Encode", "CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
+        private static readonly HashSet<string> CreateNames = KeyedRegistration.Names("Encode", "CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)
         {

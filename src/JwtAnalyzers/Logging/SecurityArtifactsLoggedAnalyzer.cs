@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,7 +25,9 @@ namespace JwtAnalyzers.Logging
             {
                 var eventSource = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Logging.IdentityModelEventSource");
                 if (eventSource is null) return; // library absent: no cost
-                start.RegisterOperationAction(c => Analyze(c, eventSource), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(
+                    property => property.IsStatic && property.Name is "ShowPII" or "LogCompleteSecurityArtifact" && SymbolEqualityComparer.Default.Equals(property.ContainingType, eventSource),
+                    c => Analyze(c, eventSource));
             });
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -68,7 +69,9 @@ namespace JwtAnalyzers.Refresh
                     TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator"));
                 // The analysis starts at each generator, so the diagnostic is local to the code being analysed
                 // (the IDE computes it for the span on demand and the fix is offered there).
-                start.RegisterOperationAction(c => AnalyzeGenerator(c, state), OperationKind.Invocation);
+                start.RegisterInvocationAction(
+                    method => method.Name == "NewGuid" || (IsRandomGeneratorName(method.Name) && DerivesFrom(method.ContainingType, state.Random)),
+                    c => AnalyzeGenerator(c, state));
             });
         }
 

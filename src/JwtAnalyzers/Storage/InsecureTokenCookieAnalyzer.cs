@@ -51,7 +51,8 @@ namespace JwtAnalyzers.Storage
 
                 if (sameSiteNone is null) return;
                 var symbols = new Symbols(cookies, cookieOptions, sameSiteNone, JwtSymbols.From(start.Compilation));
-                start.RegisterInvocationAction(AppendName, c => Analyze(c, symbols));
+                // IResponseCookies.Append returns void; StringBuilder.Append, the most common Append by far, does not.
+                start.RegisterInvocationAction(method => IsCookieAppend(method, symbols), c => Analyze(c, symbols));
             });
         }
 
@@ -71,14 +72,14 @@ namespace JwtAnalyzers.Storage
             public JwtSymbols Jwt { get; }
         }
 
-        private static readonly HashSet<string> AppendName = InvocationRegistration.Names("Append");
+        private static bool IsCookieAppend(IMethodSymbol method, Symbols symbols)
+            => method.Name == "Append" && method.ReturnsVoid && IsResponseCookiesAppend(method, symbols.Cookies);
 
         private static void Analyze(OperationAnalysisContext context, Symbols symbols)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            // IResponseCookies.Append returns void; StringBuilder.Append, the most common Append by far, does not.
-            if (method.Name != "Append" || !method.ReturnsVoid || !IsResponseCookiesAppend(method, symbols.Cookies)) return;
+            if (!IsCookieAppend(method, symbols)) return;
 
             IOperation? key = null, value = null, options = null;
             foreach (var argument in invocation.Arguments)

@@ -50,7 +50,7 @@ namespace JwtAnalyzers.Storage
         }
 
         /// <summary>Blazored's writes and JS interop's calls (the cases of the switch below).</summary>
-        private static readonly HashSet<string> WriteNames = InvocationRegistration.Names(
+        private static readonly HashSet<string> WriteNames = KeyedRegistration.Names(
             "SetItemAsync", "SetItemAsStringAsync", "SetItem", "SetItemAsString", "InvokeAsync", "InvokeVoidAsync", "Invoke", "InvokeVoid");
 
         private static void Analyze(OperationAnalysisContext context, StorageSymbols symbols)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,7 +50,9 @@ namespace JwtAnalyzers.Transport
                 var openIdConnect = TypeLookup.Get(start.Compilation, "Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions");
                 if (jwtBearer is null && openIdConnect is null) return; // libraries absent: no cost
                 var types = new OptionsTypes(jwtBearer, openIdConnect);
-                start.RegisterOperationAction(c => Analyze(c, types), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(
+                    property => property.Name is RequireHttpsMetadataName or AuthorityName or MetadataAddressName && types.IsOptionsType(property.ContainingType),
+                    c => Analyze(c, types));
             });
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using JwtAnalyzers.Flow;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -76,7 +77,7 @@ namespace JwtAnalyzers.Validation
 
                 var known = new KnownTypes(tvp, securityToken, tokenTypes.ToImmutable(), handlerTypes.ToImmutable(),
                     TypeLookup.Get(start.Compilation, "Microsoft.Extensions.Logging.ILogger"));
-                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(property => ValidatorNames.Contains(property.Name) && InheritsFrom(property.ContainingType, known.TokenValidationParameters), c => Analyze(c, known));
             });
         }
 

@@ -45,7 +45,7 @@ namespace JwtAnalyzers.Validation
             });
         }
 
-        private static readonly HashSet<string> ValidateNames = InvocationRegistration.Names("ValidateTokenAsync");
+        private static readonly HashSet<string> ValidateNames = KeyedRegistration.Names("ValidateTokenAsync");
 
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol validationResult)
         {

@@ -67,11 +67,12 @@ namespace JwtAnalyzers.Validation
                     symbols.JoseJwsAlgorithm);
                 if (!types.Any) return; // library absent: no cost
 
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+                start.RegisterPropertyAssignmentAction(
+                    property => SymbolEqualityComparer.Default.Equals(property, types.RequireSignedTokens?.Property) || SymbolEqualityComparer.Default.Equals(property, types.ValidAlgorithms),
+                    c => AnalyzeAssignment(c, types));
+                start.RegisterObjectCreationAction(type => Is(type, types.SigningCredentials) || Is(type, types.JwtSecurityToken), c => AnalyzeCreation(c, types));
                 // Any jose-jwt call may name an algorithm; without jose-jwt only the handlers' Create* methods matter.
-                if (types.JoseJwt is null) start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, types));
-                else start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+                start.RegisterInvocationAction(method => CreateNames.Contains(method.Name) || Is(method.ContainingType, types.JoseJwt), c => AnalyzeInvocation(c, types));
             });
         }
 
@@ -145,7 +146,7 @@ namespace JwtAnalyzers.Validation
             }
         }
 
-        private static readonly HashSet<string> CreateNames = InvocationRegistration.Names("CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
+        private static readonly HashSet<string> CreateNames = KeyedRegistration.Names("CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
         {

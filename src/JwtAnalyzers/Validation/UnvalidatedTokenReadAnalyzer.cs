@@ -69,7 +69,7 @@ namespace JwtAnalyzers.Validation
                 if (TypeLookup.Get(compilation, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder") is not null) return;
                 var types = new KnownTypes(compilation, symbols);
                 if (types.ClaimsIdentity is null) return;
-                start.RegisterOperationAction(c => AnalyzeRead(c, types), OperationKind.ObjectCreation);
+                start.RegisterObjectCreationAction(type => IsType(type, types.JwtSecurityToken) || IsType(type, types.JsonWebToken), c => AnalyzeRead(c, types));
                 start.RegisterInvocationAction(ReadNames, c => AnalyzeRead(c, types));
             });
         }
@@ -107,7 +107,7 @@ namespace JwtAnalyzers.Validation
         }
 
         /// <summary>The calls that read a token (the invocation cases of <see cref="TryGetRead"/>).</summary>
-        private static readonly HashSet<string> ReadNames = InvocationRegistration.Names("ReadJwtToken", "ReadToken", "ReadJsonWebToken", "Payload", "Decode", "DecodeToObject");
+        private static readonly HashSet<string> ReadNames = KeyedRegistration.Names("ReadJwtToken", "ReadToken", "ReadJsonWebToken", "Payload", "Decode", "DecodeToObject");
 
         /// <summary>Recognises an operation that decodes a token without checking its signature.</summary>
         private static bool TryGetRead(IOperation operation, KnownTypes types, out string name, out IOperation? tokenArgument)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,7 +51,7 @@ namespace JwtAnalyzers.Validation
                 if (tvp is null) return; // library absent: no cost
                 var flag = ValidationFlag.Create(tvp, _propertyName, _disabledValue, _exemptRefreshFlowHelper, _overridingDelegates);
                 if (flag is null) return;
-                start.RegisterOperationAction(c => Analyze(c, flag), OperationKind.SimpleAssignment);
+                start.RegisterPropertyAssignmentAction(property => SymbolEqualityComparer.Default.Equals(property, flag.Property), c => Analyze(c, flag));
             });
         }
 
