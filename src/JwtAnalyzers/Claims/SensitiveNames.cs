@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using JwtAnalyzers.Flow;
@@ -70,9 +72,22 @@ namespace JwtAnalyzers.Claims
 
         private static readonly HashSet<string> AuthenticationMethodWords = new HashSet<string> { "amr", "authenticationmethod", "authmethod" };
 
+        // Claim types and identifiers repeat across a code base ("sub", "email", ClaimTypes.Role...): splitting a name into
+        // words allocates, so the answers for the built-in lists are kept. A name's answer never changes; the tables are
+        // capped so that a process that sees many code bases does not grow them without end.
+        private const int MaxRemembered = 4096;
+        private static readonly ConcurrentDictionary<string, SensitiveKind> BuiltInKinds = new ConcurrentDictionary<string, SensitiveKind>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, bool> AuthenticationMethods = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
         public static SensitiveKind Classify(string? name, ImmutableArray<string[]> configured)
-            => Classify(Words.Split(name), configured, ignoreFacts: false);
+        {
+            if (name is null || !configured.IsDefaultOrEmpty) return Classify(Words.Split(name), configured, ignoreFacts: false);
+            if (BuiltInKinds.TryGetValue(name, out var known)) return known;
+            var kind = Classify(Words.Split(name), configured, ignoreFacts: false);
+            if (BuiltInKinds.Count < MaxRemembered) BuiltInKinds.TryAdd(name, kind);
+            return kind;
+        }
 
         /// <summary>
         /// True when <paramref name="name"/> is about a secret at all, fact or not ("password_changed_at",
@@ -91,7 +106,14 @@ namespace JwtAnalyzers.Claims
         }
 
         /// <summary>True for claim types that name an authentication method (<c>amr</c>): "pwd" there is a method, not a password.</summary>
-        public static bool IsAuthenticationMethod(string? name) => IsAuthenticationMethod(Words.Split(name));
+        public static bool IsAuthenticationMethod(string? name)
+        {
+            if (name is null) return false;
+            if (AuthenticationMethods.TryGetValue(name, out var known)) return known;
+            var result = IsAuthenticationMethod(Words.Split(name));
+            if (AuthenticationMethods.Count < MaxRemembered) AuthenticationMethods.TryAdd(name, result);
+            return result;
+        }
 
         /// <summary>Each configured entry ("date of birth", "maiden_name") split into the words of its phrase.</summary>
         public static ImmutableArray<string[]> ParseConfigured(ImmutableArray<string> entries)

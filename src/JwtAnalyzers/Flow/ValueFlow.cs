@@ -189,26 +189,31 @@ namespace JwtAnalyzers.Flow
             if (model is null) return null;
             var locals = Memos.GetValue(model.Compilation, NewMemo).Locals;
             if (locals.TryGetValue(local, out var known)) return known;
-            return locals.GetOrAdd(local, ComputeSingleAssignmentOf(local, model, cancellationToken));
+            return locals.GetOrAdd(local, ComputeSingleAssignmentOf(local, reference));
         }
 
-        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, IOperation reference)
         {
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
-            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree) return null;
-            if (model.GetOperation(syntax, cancellationToken) is not IVariableDeclaratorOperation declarator) return null;
+            if (local.IsRef) return null;
 
-            var root = Root(declarator);
-            IOperation? value = declarator.Initializer?.Value;
+            // A local is declared in the same executable body as its uses (lambdas and local functions included), so
+            // one walk of that body finds its declarator and every write. Not SemanticModel.GetOperation on the
+            // declaring syntax: that looks the member up again and waits on the model's lock while the compiler
+            // binds on other threads.
+            IVariableDeclaratorOperation? declarator = null;
+            IOperation? assigned = null;
             var writes = 0;
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in Root(reference).Descendants())
             {
                 switch (descendant)
                 {
+                    case IVariableDeclaratorOperation candidate when SymbolEqualityComparer.Default.Equals(candidate.Symbol, local):
+                        if (declarator is not null) return null;
+                        declarator = candidate;
+                        break;
                     case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
                         writes++;
-                        value = assignment.Value;
+                        assigned = assignment.Value;
                         break;
                     case ICompoundAssignmentOperation compound when IsLocal(compound.Target, local):
                     case ICoalesceAssignmentOperation coalesceAssignment when IsLocal(coalesceAssignment.Target, local):
@@ -219,8 +224,10 @@ namespace JwtAnalyzers.Flow
                 }
             }
 
-            if (declarator.Initializer is null ? writes != 1 : writes != 0) return null;
-            return value;
+            // Declared elsewhere (out var, a pattern, foreach): no single known value.
+            if (declarator is null) return null;
+            if (declarator.Initializer is { } initializer) return writes == 0 ? initializer.Value : null;
+            return writes == 1 ? assigned : null;
         }
 
         private static IOperation? InitializerOf(ISymbol member, IOperation reference, CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ namespace JwtAnalyzers.Hosting
 
         /// <summary>
         /// Registers <paramref name="action"/> for object creations whose type <paramref name="typeFilter"/> accepts
-        /// (the created type as written, <c>List&lt;Claim&gt;</c>). Creations of no known type (broken code) reach no handler.
+        /// (its original definition: <c>List&lt;T&gt;</c> for <c>new List&lt;Claim&gt;()</c>). Creations of no known type
+        /// (broken code) reach no handler.
         /// </summary>
         public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Func<ITypeSymbol, bool> typeFilter, Action<OperationAnalysisContext> action)
             => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, typeFilter, action);
@@ -66,7 +67,7 @@ namespace JwtAnalyzers.Hosting
 
         internal static IMethodSymbol? InvocationKey(IOperation operation) => (operation as IInvocationOperation)?.TargetMethod?.OriginalDefinition;
 
-        internal static ITypeSymbol? CreationKey(IOperation operation) => (operation as IObjectCreationOperation)?.Type;
+        internal static ITypeSymbol? CreationKey(IOperation operation) => (operation as IObjectCreationOperation)?.Type?.OriginalDefinition;
 
         internal static IPropertySymbol? AssignedPropertyKey(IOperation operation)
             => ((operation as ISimpleAssignmentOperation)?.Target as IPropertyReferenceOperation)?.Property.OriginalDefinition;

@@ -89,6 +89,16 @@ namespace JwtAnalyzers.Hosting
         /// distinct key in the compilation; the selection is kept (per compilation: the host registers a new
         /// dispatch in every compilation-start action).
         /// </summary>
+        private sealed class ReferenceComparer<T> : IEqualityComparer<T>
+            where T : class
+        {
+            public static readonly ReferenceComparer<T> Instance = new ReferenceComparer<T>();
+
+            public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
         internal interface IKeyedHandlers
         {
             Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed);
@@ -113,7 +123,10 @@ namespace JwtAnalyzers.Hosting
             private readonly (Func<TKey, bool> Filter, Handler Handler)[] _keyed;
             private readonly Handler[] _unkeyed;
             private readonly Func<IOperation, TKey?> _key;
-            private readonly ConcurrentDictionary<TKey, Handler[]> _selected = new ConcurrentDictionary<TKey, Handler[]>(SymbolEqualityComparer.Default);
+            // Keyed by the symbol object itself: a hash and a compare that touch nothing but the reference. Keys are
+            // original definitions, of which the compiler hands out one object each; were there a second object for
+            // the same symbol, it would only cost the filters a second run, never a different answer.
+            private readonly ConcurrentDictionary<TKey, Handler[]> _selected = new ConcurrentDictionary<TKey, Handler[]>(ReferenceComparer<TKey>.Instance);
             private readonly Func<TKey, Handler[]> _select;
 
             public KeyedDispatch(List<(Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key)

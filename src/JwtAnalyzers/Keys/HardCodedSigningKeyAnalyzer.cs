@@ -31,15 +31,10 @@ namespace JwtAnalyzers.Keys
 
         private static void Analyze(OperationAnalysisContext context, KeySinkSymbols symbols)
         {
-            if (!KeySinks.MayBeSink(context.Operation, symbols)) return;
-            var keys = new List<KeyArgument>();
-            KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
-            // Broken code proves nothing: stay silent rather than guess.
-            if (keys.Count == 0 || context.Operation.Syntax.ContainsDiagnostics || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
-
-            foreach (var key in keys)
+            foreach (var traced in KeySinks.KeysOf(context.Operation, context.Compilation, symbols, context.CancellationToken))
             {
-                var sources = KeyMaterial.Trace(key.Value, key.StringBytes, context.CancellationToken);
+                var key = traced.Key;
+                var sources = traced.Sources;
                 var hardCoded = false;
                 var fixLocations = new List<Location>();
                 foreach (var source in sources)

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using JwtAnalyzers.Flow;
 using JwtAnalyzers.Hosting;
@@ -31,6 +34,21 @@ namespace JwtAnalyzers.Keys
 
         /// <summary>The algorithm the key is used with; the HS256 minimum when the code does not show it.</summary>
         public HmacAlgorithm Algorithm { get; }
+    }
+
+    /// <summary>A key handed to a sink, with the sources its material may come from (<see cref="KeyMaterial.Trace"/>).</summary>
+    internal readonly struct TracedKey
+    {
+        public TracedKey(KeyArgument key, List<KeySource> sources)
+        {
+            Key = key;
+            Sources = sources;
+        }
+
+        public KeyArgument Key { get; }
+
+        /// <summary>Shared between the rules that look at the same sink: read it, never change it.</summary>
+        public List<KeySource> Sources { get; }
     }
 
     /// <summary>The library types of the key sinks, resolved once per compilation.</summary>
@@ -100,6 +118,40 @@ namespace JwtAnalyzers.Keys
                 default:
                     return false;
             }
+        }
+
+        // JWT010 (hard-coded) and JWT011 (too short) look at the same sinks and keys: each sink is analysed once per
+        // compilation and the answer shared (weakly keyed by the compilation, so it dies with it).
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>> Analysed =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>>();
+
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>>.CreateValueCallback NewTable =
+            _ => new ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>();
+
+        /// <summary>
+        /// The keys a sink operation takes, each with its traced sources; empty when the operation is no sink, is
+        /// broken code (which proves nothing), or runs only in development.
+        /// </summary>
+        public static ImmutableArray<TracedKey> KeysOf(IOperation operation, Compilation compilation, KeySinkSymbols symbols, CancellationToken cancellationToken)
+        {
+            if (!MayBeSink(operation, symbols)) return ImmutableArray<TracedKey>.Empty;
+            var table = Analysed.GetValue(compilation, NewTable);
+            if (table.TryGetValue(operation, out var known)) return known;
+            return table.GetOrAdd(operation, Analyse(operation, symbols, cancellationToken));
+        }
+
+        private static ImmutableArray<TracedKey> Analyse(IOperation operation, KeySinkSymbols symbols, CancellationToken cancellationToken)
+        {
+            var keys = new List<KeyArgument>();
+            Collect(operation, symbols, keys, cancellationToken);
+            if (keys.Count == 0 || operation.Syntax.ContainsDiagnostics || EnvironmentGuard.IsDevelopmentOnly(operation)) return ImmutableArray<TracedKey>.Empty;
+            var result = ImmutableArray.CreateBuilder<TracedKey>(keys.Count);
+            foreach (var key in keys)
+            {
+                result.Add(new TracedKey(key, KeyMaterial.Trace(key.Value, key.StringBytes, cancellationToken)));
+            }
+
+            return result.MoveToImmutable();
         }
 
         public static void Collect(IOperation operation, KeySinkSymbols symbols, List<KeyArgument> result, CancellationToken cancellationToken)

@@ -36,19 +36,14 @@ namespace JwtAnalyzers.Keys
 
         private static void Analyze(OperationAnalysisContext context, KeySinkSymbols symbols)
         {
-            if (!KeySinks.MayBeSink(context.Operation, symbols)) return;
-            var keys = new List<KeyArgument>();
-            KeySinks.Collect(context.Operation, symbols, keys, context.CancellationToken);
-            // Broken code proves nothing: stay silent rather than guess.
-            if (keys.Count == 0 || context.Operation.Syntax.ContainsDiagnostics || Flow.EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
-
-            foreach (var key in keys)
+            foreach (var traced in KeySinks.KeysOf(context.Operation, context.Compilation, symbols, context.CancellationToken))
             {
+                var key = traced.Key;
                 if (key.IsEncryptionKey) continue;
                 var minimum = key.Algorithm.MinimumBytes;
                 int? shortest = null;
                 var sizes = new List<Location>();
-                foreach (var source in KeyMaterial.Trace(key.Value, key.StringBytes, context.CancellationToken))
+                foreach (var source in traced.Sources)
                 {
                     // An empty key is no key at all (the library throws on it at once); it is not a "short" one.
                     if (source.Operation.Syntax.ContainsDiagnostics || source.Length is not { } length || length <= 0 || length >= minimum) continue;
