@@ -340,7 +340,7 @@ namespace JwtAnalyzers.Claims
         private static bool ScanForPayloadUse(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
         {
             var root = ValueFlow.Root(at);
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(root))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;

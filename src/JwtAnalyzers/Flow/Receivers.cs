@@ -129,7 +129,7 @@ namespace JwtAnalyzers.Flow
             }
 
             if (receiver.Local is null) return false;
-            foreach (var descendant in ValueFlow.Root(operation).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(operation)))
             {
                 if (descendant is not IInvocationOperation invocation || !IsValidateToken(invocation.TargetMethod)) continue;
                 foreach (var argument in invocation.Arguments)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -177,6 +178,23 @@ namespace JwtAnalyzers.Flow
         {
             public readonly ConcurrentDictionary<ILocalSymbol, IOperation?> Locals = new ConcurrentDictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
             public readonly ConcurrentDictionary<ISymbol, IOperation?> Members = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+
+            // Keyed by the root operation object (operations compare by reference).
+            public readonly ConcurrentDictionary<IOperation, IOperation[]> Bodies = new ConcurrentDictionary<IOperation, IOperation[]>();
+        }
+
+        private static readonly Func<IOperation, IOperation[]> Flatten = root => System.Linq.Enumerable.ToArray(root.Descendants());
+
+        /// <summary>
+        /// What <c>operation.Descendants()</c> enumerates, in the same order. For the root of an executable body the
+        /// array is built once per compilation and shared: many rules search the same method bodies (for a local's
+        /// writes, a receiver's other uses, a validation call), and walking an operation tree is far dearer than
+        /// looping over an array.
+        /// </summary>
+        public static IOperation[] DescendantsOf(IOperation operation)
+        {
+            if (operation.Parent is not null || operation.SemanticModel is not { } model) return Flatten(operation);
+            return Memos.GetValue(model.Compilation, NewMemo).Bodies.GetOrAdd(operation, Flatten);
         }
 
         private static readonly ConditionalWeakTable<Compilation, Memo> Memos = new ConditionalWeakTable<Compilation, Memo>();
@@ -203,7 +221,7 @@ namespace JwtAnalyzers.Flow
             IVariableDeclaratorOperation? declarator = null;
             IOperation? assigned = null;
             var writes = 0;
-            foreach (var descendant in Root(reference).Descendants())
+            foreach (var descendant in DescendantsOf(Root(reference)))
             {
                 switch (descendant)
                 {

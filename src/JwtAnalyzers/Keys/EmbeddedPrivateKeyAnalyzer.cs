@@ -391,7 +391,7 @@ namespace JwtAnalyzers.Keys
             // var p = new RSAParameters(); p.D = ...;
             var local = Receivers.DestinationOf(creation).Local;
             if (local is null) return false;
-            foreach (var descendant in ValueFlow.Root(creation).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(creation)))
             {
                 if (descendant is ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: ILocalReferenceOperation target } field } assignment
                     && SymbolEqualityComparer.Default.Equals(target.Local, local)

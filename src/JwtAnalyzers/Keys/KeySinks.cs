@@ -433,7 +433,7 @@ namespace JwtAnalyzers.Keys
             };
             if (local is null) return algorithm;
 
-            foreach (var descendant in ValueFlow.Root(keyCreation).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(keyCreation)))
             {
                 if (descendant is not IObjectCreationOperation other || !IsSigningCredentials(other, symbols)) continue;
                 var keyArgument = Argument(other.Arguments, "key");
@@ -467,7 +467,7 @@ namespace JwtAnalyzers.Keys
                 _ => null,
             };
             if (local is null) return false;
-            foreach (var descendant in ValueFlow.Root(keyCreation).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(keyCreation)))
             {
                 if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
                 IOperation use = reference;

@@ -131,7 +131,7 @@ namespace JwtAnalyzers.Lifetime
         /// <summary>The declarator of a local in the same operation tree, or null.</summary>
         public static IVariableDeclaratorOperation? FindDeclarator(IOperation root, ILocalSymbol local)
         {
-            foreach (var operation in root.Descendants())
+            foreach (var operation in ValueFlow.DescendantsOf(root))
             {
                 if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
                 {
@@ -262,7 +262,7 @@ namespace JwtAnalyzers.Lifetime
         {
             var root = ValueFlow.Root(reference);
             var result = Expiration.Absent;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in ValueFlow.DescendantsOf(root))
             {
                 if (operation is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, reference.Local)) continue;
                 result = Combine(result, ClassifyDictionaryUse(use, isSink, cancellationToken));

@@ -199,7 +199,7 @@ namespace JwtAnalyzers.Lifetime
             if (result != Expiration.Absent || local is null) return result;
 
             // Later writes to the payload local: constant keys are followed, anything else is unknown.
-            foreach (var operationInMethod in ValueFlow.Root(local).Descendants())
+            foreach (var operationInMethod in ValueFlow.DescendantsOf(ValueFlow.Root(local)))
             {
                 if (operationInMethod is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local.Local)) continue;
                 result = ExpirationEvidence.Combine(result, ClassifyJwtPayloadUse(use, symbols, cancellationToken));
@@ -356,7 +356,7 @@ namespace JwtAnalyzers.Lifetime
 
             if (receiverSymbol is not null)
             {
-                foreach (var operation in ValueFlow.Root(instance).Descendants())
+                foreach (var operation in ValueFlow.DescendantsOf(ValueFlow.Root(instance)))
                 {
                     if (operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                         || target.Property.Name != "SetDefaultTimesOnTokenCreation" || target.Instance is null)
@@ -428,7 +428,7 @@ namespace JwtAnalyzers.Lifetime
             }
 
             if (local is null) return result;
-            foreach (var operationInMethod in ValueFlow.Root(local).Descendants())
+            foreach (var operationInMethod in ValueFlow.DescendantsOf(ValueFlow.Root(local)))
             {
                 if (operationInMethod is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local.Local)) continue;
                 IOperation current = use;
@@ -537,7 +537,7 @@ namespace JwtAnalyzers.Lifetime
             var result = EvaluateBuilderChainFrom(declarator.Initializer.Value, symbols, depth, cancellationToken);
             if (result != Expiration.Absent) return result;
 
-            foreach (var operation in root.Descendants())
+            foreach (var operation in ValueFlow.DescendantsOf(root))
             {
                 if (operation is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, reference.Local)) continue;
                 if (ReferenceEquals(use, reference)) continue; // the chain being evaluated, already classified

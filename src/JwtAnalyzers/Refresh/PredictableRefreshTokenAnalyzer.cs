@@ -418,7 +418,7 @@ namespace JwtAnalyzers.Refresh
             public void FromLocal(ILocalSymbol local, IOperation root, int depth)
             {
                 if (!_visitedSymbols.Add(local)) return;
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     if (descendant is ILocalReferenceOperation reference
                         && SymbolEqualityComparer.Default.Equals(reference.Local, local)
@@ -470,7 +470,7 @@ namespace JwtAnalyzers.Refresh
 
             private void FromCallersIn(IOperation root, IMethodSymbol method, int depth)
             {
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     if (descendant is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
                     {
@@ -769,7 +769,7 @@ namespace JwtAnalyzers.Refresh
 
             private void TraceReturns(IOperation body, int depth)
             {
-                foreach (var descendant in body.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(body))
                 {
                     if (descendant is IReturnOperation { ReturnedValue: { } returned } && BelongsTo(descendant, body)) Trace(returned, depth);
                 }
@@ -792,7 +792,7 @@ namespace JwtAnalyzers.Refresh
                 if (!_visitedSymbols.Add(local)) return;
                 var root = ValueFlow.Root(reference);
                 var isBuffer = IsBuffer(local.Type);
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     switch (descendant)
                     {

@@ -586,7 +586,7 @@ namespace JwtAnalyzers.Storage
             if (body is null) return null;
 
             IObjectCreationOperation? found = null;
-            foreach (var descendant in body.Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(body))
             {
                 if (descendant is not IReturnOperation { ReturnedValue: { } returned }) continue;
                 IObjectCreationOperation? creation = null;

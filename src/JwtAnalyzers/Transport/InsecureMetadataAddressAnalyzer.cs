@@ -93,7 +93,7 @@ namespace JwtAnalyzers.Transport
             else
             {
                 if (!receiver.IsKnown) return;
-                foreach (var descendant in EnclosingBody(assignment).Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(EnclosingBody(assignment)))
                 {
                     if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation other } sibling
                         && receiver.Matches(Receivers.Of(other)))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using JwtAnalyzers.Flow;
 using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -151,7 +152,7 @@ namespace JwtAnalyzers.Validation
             var start = invocation.Syntax.SpanStart;
             var firstCheck = int.MaxValue;
             var firstUse = int.MaxValue;
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(root))
             {
                 if (descendant is not IPropertyReferenceOperation property) continue;
                 if (!SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, validationResult)) continue;

@@ -263,7 +263,7 @@ namespace JwtAnalyzers.Validation
             if (argument is ILocalReferenceOperation local)
             {
                 // The local must not escape or have its credentials set anywhere in the method.
-                foreach (var descendant in ValueFlow.Root(value).Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(value)))
                 {
                     if (descendant is not ILocalReferenceOperation reference
                         || !SymbolEqualityComparer.Default.Equals(reference.Local, local.Local)
@@ -314,7 +314,7 @@ namespace JwtAnalyzers.Validation
             var argument = value;
             while (argument is IConversionOperation conversion) argument = conversion.Operand;
             if (argument is not ILocalReferenceOperation local) return false;
-            foreach (var descendant in ValueFlow.Root(value).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(value)))
             {
                 if (descendant is ILocalReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Local, local.Local)

@@ -322,7 +322,7 @@ namespace JwtAnalyzers.Validation
         /// <summary>A Validate/Verify-like call (or a verifying decode) in the method receives the same string or the read token.</summary>
         private static bool IsValidatedInMethod(IOperation root, IOperation read, IOperation? tokenArgument, TaintFlow flow)
         {
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(root))
             {
                 if (descendant is not IInvocationOperation invocation || ReferenceEquals(invocation, read)) continue;
                 var name = invocation.TargetMethod.Name;
@@ -413,7 +413,7 @@ namespace JwtAnalyzers.Validation
             if (model is null) return false;
 
             // Passed to a method declared in this file: follow the parameter there.
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(root))
             {
                 if (descendant is not IInvocationOperation invocation) continue;
                 var callee = invocation.TargetMethod;
@@ -576,7 +576,7 @@ namespace JwtAnalyzers.Validation
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var changed = false;
-                    foreach (var descendant in root.Descendants())
+                    foreach (var descendant in ValueFlow.DescendantsOf(root))
                     {
                         switch (descendant)
                         {
@@ -687,7 +687,7 @@ namespace JwtAnalyzers.Validation
             /// <summary>A return statement of the body itself (not of a nested lambda) returns tainted data.</summary>
             public bool ReturnsTaint(IOperation root)
             {
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     if (descendant is IReturnOperation { ReturnedValue: { } returned } && !IsInNestedFunction(descendant, root) && IsTainted(returned)) return true;
                 }
@@ -709,7 +709,7 @@ namespace JwtAnalyzers.Validation
             {
                 // A body that issues a token builds identities to put in the new token, not to authenticate the caller.
                 var issues = IssuesTokens(root);
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (descendant)
@@ -748,7 +748,7 @@ namespace JwtAnalyzers.Validation
 
             private static bool IssuesTokens(IOperation root)
             {
-                foreach (var descendant in root.Descendants())
+                foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     switch (descendant)
                     {

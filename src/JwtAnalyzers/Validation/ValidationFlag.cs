@@ -72,7 +72,7 @@ namespace JwtAnalyzers.Validation
         {
             var initializer = assignment.Parent as IObjectOrCollectionInitializerOperation;
             var function = EnclosingFunction(assignment);
-            foreach (var descendant in ValueFlow.Root(assignment).Descendants())
+            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(assignment)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (descendant is not ISimpleAssignmentOperation other
