@@ -422,7 +422,7 @@ namespace JwtAnalyzers.Claims
         private static bool IsStringKeyedDictionaryInterface(ITypeSymbol type)
             => type is INamedTypeSymbol { Name: "IDictionary", Arity: 2 } named
                && named.TypeArguments[0].SpecialType == SpecialType.System_String
-               && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+               && NamespaceNames.Is(named.ContainingNamespace, "System.Collections.Generic");
 
         private static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {

@@ -404,12 +404,6 @@ namespace JwtAnalyzers.Keys
                || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Char };
 
         /// <summary>Compares a type with a metadata name without resolving it (the BCL types here are not optional).</summary>
-        public static bool IsType(ITypeSymbol? type, string fullName)
-        {
-            if (type is null) return false;
-            var dot = fullName.LastIndexOf('.');
-            if (type.Name != fullName.Substring(dot + 1)) return false;
-            return type.ContainingNamespace?.ToDisplayString() == fullName.Substring(0, dot);
-        }
+        public static bool IsType(ITypeSymbol? type, string fullName) => NamespaceNames.IsType(type, fullName);
     }
 }

@@ -387,7 +387,7 @@ namespace JwtAnalyzers.Keys
             algorithm = HmacAlgorithm.Hs256;
             if (depth > 2) return 0;
             if (ValueFlow.Unwrap(value, cancellationToken) is not IObjectCreationOperation creation || creation.Type is not { } type) return 0;
-            if (type.ContainingNamespace?.ToDisplayString() != "JWT.Algorithms") return 0;
+            if (!NamespaceNames.Is(type.ContainingNamespace, "JWT.Algorithms")) return 0;
             switch (type.Name)
             {
                 case "HMACSHA256Algorithm":

@@ -381,8 +381,8 @@ namespace JwtAnalyzers.Lifetime
             var method = invocation.TargetMethod;
             if (invocation.Arguments.Length == 0 || method.Parameters.Length == 0) return false;
             var type = method.ContainingType;
-            return (method.Name == "Serialize" && type?.Name == "JsonSerializer" && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json")
-                || (method.Name == "SerializeObject" && type?.Name == "JsonConvert" && type.ContainingNamespace?.ToDisplayString() == "Newtonsoft.Json");
+            return (method.Name == "Serialize" && type?.Name == "JsonSerializer" && NamespaceNames.Is(type.ContainingNamespace, "System.Text.Json"))
+                || (method.Name == "SerializeObject" && type?.Name == "JsonConvert" && NamespaceNames.Is(type.ContainingNamespace, "Newtonsoft.Json"));
         }
 
         private static bool TryFlattenJson(IOperation operation, StringBuilder text, int depth, CancellationToken cancellationToken)

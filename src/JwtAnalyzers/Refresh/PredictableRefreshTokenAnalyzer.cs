@@ -851,10 +851,10 @@ namespace JwtAnalyzers.Refresh
 
             internal static bool IsBuffer(ITypeSymbol type)
                 => type is IArrayTypeSymbol
-                   || (type.Name is "Span" or "StringBuilder" or "List" && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Text" or "System.Collections.Generic");
+                   || (type.Name is "Span" or "StringBuilder" or "List" && (NamespaceNames.Is(type.ContainingNamespace, "System") || NamespaceNames.Is(type.ContainingNamespace, "System.Text") || NamespaceNames.Is(type.ContainingNamespace, "System.Collections.Generic")));
 
             internal static bool IsStringBuilding(ITypeSymbol? type)
-                => type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "StringBuilder" && type.ContainingNamespace?.ToDisplayString() == "System.Text"));
+                => type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "StringBuilder" && NamespaceNames.Is(type.ContainingNamespace, "System.Text")));
 
             /// <summary>Library methods whose result is a re-encoding of their inputs (a predictable input stays predictable).</summary>
             internal static bool IsTransparent(IMethodSymbol method)

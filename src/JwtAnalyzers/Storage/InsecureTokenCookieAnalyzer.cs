@@ -333,7 +333,7 @@ namespace JwtAnalyzers.Storage
                     return true;
             }
 
-            return type.Name is "DateTimeOffset" or "TimeSpan" && type.ContainingNamespace?.ToDisplayString() == "System";
+            return type.Name is "DateTimeOffset" or "TimeSpan" && NamespaceNames.Is(type.ContainingNamespace, "System");
         }
 
         private static bool IsEmptyString(IOperation operation)

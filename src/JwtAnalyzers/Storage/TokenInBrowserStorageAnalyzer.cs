@@ -540,7 +540,7 @@ namespace JwtAnalyzers.Storage
                 }
 
                 if (type.TypeKind == TypeKind.Enum) return true;
-                if (type.ContainingNamespace?.ToDisplayString() is "System" or "System.Threading")
+                if (NamespaceNames.Is(type.ContainingNamespace, "System") || NamespaceNames.Is(type.ContainingNamespace, "System.Threading"))
                 {
                     switch (type.Name)
                     {

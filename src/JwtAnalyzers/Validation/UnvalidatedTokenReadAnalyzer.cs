@@ -815,7 +815,7 @@ namespace JwtAnalyzers.Validation
                                 return true;
                             }
 
-                            if (property.Name == "Result" && property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc.Filters") return true;
+                            if (property.Name == "Result" && NamespaceNames.Is(property.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Mvc.Filters")) return true;
                             break;
 
                         case IInvocationOperation invocation:
@@ -823,13 +823,13 @@ namespace JwtAnalyzers.Validation
                             if ((method.Name == "Succeed" || method.Name == "Fail") && DerivesFrom(method.ContainingType, _types.AuthorizationHandlerContext)) return true;
                             if ((method.Name == "Fail" || method.Name == "NoResult") && IsType(method.ContainingType, _types.AuthenticateResult)) return true;
                             if ((method.Name == "ChallengeAsync" || method.Name == "ForbidAsync")
-                                && method.ContainingType?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Authentication")
+                                && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
                             {
                                 return true;
                             }
 
                             if ((method.Name == "Unauthorized" || method.Name == "Forbid" || method.Name == "Challenge")
-                                && method.ContainingType?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http"
+                                && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Http")
                                 && !DerivesFrom(method.ContainingType, _types.ControllerBase))
                             {
                                 return true;
@@ -838,8 +838,8 @@ namespace JwtAnalyzers.Validation
                             if (method.MethodKind == MethodKind.DelegateInvoke && IsPipelineDelegate(method.ContainingType)) return true;
                             break;
 
-                        case IObjectCreationOperation creation when creation.Type?.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc":
-                            var created = creation.Type.Name;
+                        case IObjectCreationOperation { Type: { } createdType } when NamespaceNames.Is(createdType.ContainingNamespace, "Microsoft.AspNetCore.Mvc"):
+                            var created = createdType.Name;
                             if (created == "UnauthorizedResult" || created == "UnauthorizedObjectResult" || created == "ForbidResult" || created == "ChallengeResult") return true;
                             break;
                     }
