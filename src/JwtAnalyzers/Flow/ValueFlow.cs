@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace JwtAnalyzers.Flow
 {
@@ -160,7 +161,7 @@ namespace JwtAnalyzers.Flow
                 case IConversionOperation conversion:
                     return conversion.Operand;
                 case ILocalReferenceOperation local when !operation.ConstantValue.HasValue:
-                    return SingleAssignmentOf(local.Local, operation, cancellationToken);
+                    return SingleAssignmentOf(local.Local, operation);
                 case IFieldReferenceOperation field when !operation.ConstantValue.HasValue && field.Field.IsReadOnly:
                     return InitializerOf(field.Field, operation, cancellationToken);
                 case IPropertyReferenceOperation property when property.Property.SetMethod is null && property.Arguments.IsEmpty:
@@ -170,20 +171,21 @@ namespace JwtAnalyzers.Flow
             }
         }
 
-        // Following a local scans its whole method body, and a field's initializer may mean scanning constructors:
-        // several rules follow the same values, so the answers are kept per compilation (one weakly keyed table
-        // per compilation, so nothing outlives it). Not one weak entry per symbol: each such entry is a GC
-        // dependent handle, which made every collection slower and serialized the threads on the table's lock.
+        // What rules look up again and again is kept per compilation (one weakly keyed table per compilation, so
+        // nothing outlives it): the flattened operations of a body, and what a field or property is initialised with.
+        // Not one weak entry per symbol: each such entry is a GC dependent handle, which made every collection slower
+        // and serialized the threads on the table's lock. Bodies are keyed by their place in the source, not by the
+        // operation object: hashing an object by identity for the first time is a runtime call (measurably dear on
+        // the hot path), while a tree is hashed once and a span is two integers.
         private sealed class Memo
         {
-            public readonly ConcurrentDictionary<ILocalSymbol, IOperation?> Locals = new ConcurrentDictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
             public readonly ConcurrentDictionary<ISymbol, IOperation?> Members = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
 
-            // Keyed by the root operation object (operations compare by reference).
-            public readonly ConcurrentDictionary<IOperation, IOperation[]> Bodies = new ConcurrentDictionary<IOperation, IOperation[]>();
+            public readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), (IOperation Root, IOperation[] Operations)> Bodies =
+                new ConcurrentDictionary<(SyntaxTree, TextSpan), (IOperation, IOperation[])>();
         }
 
-        private static readonly Func<IOperation, IOperation[]> Flatten = root => System.Linq.Enumerable.ToArray(root.Descendants());
+        private static IOperation[] Flatten(IOperation root) => System.Linq.Enumerable.ToArray(root.Descendants());
 
         /// <summary>
         /// What <c>operation.Descendants()</c> enumerates, in the same order. For the root of an executable body the
@@ -194,23 +196,27 @@ namespace JwtAnalyzers.Flow
         public static IOperation[] DescendantsOf(IOperation operation)
         {
             if (operation.Parent is not null || operation.SemanticModel is not { } model) return Flatten(operation);
-            return Memos.GetValue(model.Compilation, NewMemo).Bodies.GetOrAdd(operation, Flatten);
+            var bodies = Memos.GetValue(model.Compilation, NewMemo).Bodies;
+            var key = (model.SyntaxTree, operation.Syntax.Span);
+            if (bodies.TryGetValue(key, out var known))
+            {
+                // Another semantic model's tree for the same code (the IDE analyses spans with their own models): not shared.
+                return ReferenceEquals(known.Root, operation) ? known.Operations : Flatten(operation);
+            }
+
+            var operations = Flatten(operation);
+            bodies.TryAdd(key, (operation, operations));
+            return operations;
         }
 
         private static readonly ConditionalWeakTable<Compilation, Memo> Memos = new ConditionalWeakTable<Compilation, Memo>();
         private static readonly ConditionalWeakTable<Compilation, Memo>.CreateValueCallback NewMemo = _ => new Memo();
 
-        /// <summary>The value a local is given, when it is given exactly one (its initializer or one assignment).</summary>
-        private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
-        {
-            var model = reference.SemanticModel;
-            if (model is null) return null;
-            var locals = Memos.GetValue(model.Compilation, NewMemo).Locals;
-            if (locals.TryGetValue(local, out var known)) return known;
-            return locals.GetOrAdd(local, ComputeSingleAssignmentOf(local, reference));
-        }
-
-        private static IOperation? ComputeSingleAssignmentOf(ILocalSymbol local, IOperation reference)
+        /// <summary>
+        /// The value a local is given, when it is given exactly one (its initializer or one assignment). Not memoized:
+        /// it is one loop over the body's shared array, cheaper than hashing the local to look an answer up.
+        /// </summary>
+        private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference)
         {
             if (local.IsRef) return null;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using JwtAnalyzers.Flow;
 using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Keys
@@ -121,12 +122,13 @@ namespace JwtAnalyzers.Keys
         }
 
         // JWT010 (hard-coded) and JWT011 (too short) look at the same sinks and keys: each sink is analysed once per
-        // compilation and the answer shared (weakly keyed by the compilation, so it dies with it).
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>> Analysed =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>>();
+        // compilation and the answer shared (weakly keyed by the compilation, so it dies with it). Keyed by the sink's
+        // place in the source rather than the operation object (see ValueFlow's memo), and checked on the way out.
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation Sink, ImmutableArray<TracedKey> Keys)>> Analysed =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation, ImmutableArray<TracedKey>)>>();
 
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>>.CreateValueCallback NewTable =
-            _ => new ConcurrentDictionary<IOperation, ImmutableArray<TracedKey>>();
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation Sink, ImmutableArray<TracedKey> Keys)>>.CreateValueCallback NewTable =
+            _ => new ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation, ImmutableArray<TracedKey>)>();
 
         /// <summary>
         /// The keys a sink operation takes, each with its traced sources; empty when the operation is no sink, is
@@ -136,8 +138,11 @@ namespace JwtAnalyzers.Keys
         {
             if (!MayBeSink(operation, symbols)) return ImmutableArray<TracedKey>.Empty;
             var table = Analysed.GetValue(compilation, NewTable);
-            if (table.TryGetValue(operation, out var known)) return known;
-            return table.GetOrAdd(operation, Analyse(operation, symbols, cancellationToken));
+            var key = (operation.Syntax.SyntaxTree, operation.Syntax.Span, operation.Kind);
+            if (table.TryGetValue(key, out var known) && ReferenceEquals(known.Sink, operation)) return known.Keys;
+            var keys = Analyse(operation, symbols, cancellationToken);
+            table.TryAdd(key, (operation, keys));
+            return keys;
         }
 
         private static ImmutableArray<TracedKey> Analyse(IOperation operation, KeySinkSymbols symbols, CancellationToken cancellationToken)

@@ -250,7 +250,9 @@ namespace JwtAnalyzers.Refresh
             private readonly State _state;
             private readonly ISymbol _containingSymbol;
             private readonly CancellationToken _cancellationToken;
-            private readonly HashSet<IOperation> _visited = new HashSet<IOperation>();
+            // A list, not a hash set: the walk is bounded by its budget, and hashing an operation by identity for the
+            // first time is dearer than comparing references.
+            private readonly List<IOperation> _visited = new List<IOperation>();
             private readonly HashSet<ISymbol> _visitedSymbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private int _steps;
 
@@ -270,9 +272,20 @@ namespace JwtAnalyzers.Refresh
                 if (IsTokenValueType(value.Type)) Sinks.Add(value);
             }
 
+            private bool Visit(IOperation operation)
+            {
+                foreach (var visited in _visited)
+                {
+                    if (ReferenceEquals(visited, operation)) return false;
+                }
+
+                _visited.Add(operation);
+                return true;
+            }
+
             public void From(IOperation operation, int depth)
             {
-                if (depth > 2 * MaxDepth || ++_steps > Budget || !_visited.Add(operation)) return;
+                if (depth > 2 * MaxDepth || ++_steps > Budget || !Visit(operation)) return;
                 _cancellationToken.ThrowIfCancellationRequested();
                 var current = operation;
                 var parent = current.Parent;
