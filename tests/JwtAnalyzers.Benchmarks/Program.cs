@@ -166,6 +166,7 @@ namespace JwtAnalyzers.Benchmarks
             var oursMs = Median(oursTotal);
             Console.WriteLine($"compiler alone (parse + GetDiagnostics): {compileMs,10:N1} ms   allocated {Median(compileAlloc) / 1048576.0:N1} MiB");
             Console.WriteLine($"our analyzers, callback time (sum):      {oursMs,10:N1} ms = {100 * oursMs / compileMs:N3} % of compile time (fastest run {oursTotal.Min():N1} ms = {100 * oursTotal.Min() / compileMs:N3} %); findings {oursFindings}");
+            Console.WriteLine($"  each run: {string.Join(", ", oursTotal.Select(t => t.ToString("N1", CultureInfo.InvariantCulture)))} ms");
             if (compileAlone && compile.Count == oursTotal.Count)
             {
                 // Each iteration compiles and then analyzes back to back: its own ratio shares that moment's machine load.
