@@ -14,17 +14,33 @@ namespace JwtAnalyzers.Keys
     /// <summary>One key value handed to a sink: where to report, what it is called, how strings become bytes.</summary>
     internal readonly struct KeyArgument
     {
-        public KeyArgument(IOperation value, string sinkName, StringBytes stringBytes, HmacAlgorithm algorithm, bool isEncryptionKey = false)
+        private readonly HmacAlgorithm _algorithm;
+        private readonly IObjectCreationOperation? _keyCreation;
+        private readonly KeySinkSymbols? _symbols;
+
+        public KeyArgument(IOperation value, string sinkName, StringBytes stringBytes, HmacAlgorithm algorithm)
         {
             Value = value;
             SinkName = sinkName;
             StringBytes = stringBytes;
-            Algorithm = algorithm;
-            IsEncryptionKey = isEncryptionKey;
+            _algorithm = algorithm;
+            _keyCreation = null;
+            _symbols = null;
         }
 
-        /// <summary>The key goes to EncryptingCredentials / TokenDecryptionKey: AES key wrap sizes apply, not HMAC ones.</summary>
-        public bool IsEncryptionKey { get; }
+        /// <summary>
+        /// The key of <c>new SymmetricSecurityKey(key)</c>: its algorithm and whether it encrypts are found by searching
+        /// the method for what the key object is handed to, which only JWT011 needs, and only for a key of known length.
+        /// </summary>
+        public KeyArgument(IOperation value, string sinkName, StringBytes stringBytes, IObjectCreationOperation keyCreation, KeySinkSymbols symbols)
+        {
+            Value = value;
+            SinkName = sinkName;
+            StringBytes = stringBytes;
+            _algorithm = HmacAlgorithm.Hs256;
+            _keyCreation = keyCreation;
+            _symbols = symbols;
+        }
 
         /// <summary>The key expression as written at the sink (the diagnostic's location).</summary>
         public IOperation Value { get; }
@@ -34,7 +50,11 @@ namespace JwtAnalyzers.Keys
         public StringBytes StringBytes { get; }
 
         /// <summary>The algorithm the key is used with; the HS256 minimum when the code does not show it.</summary>
-        public HmacAlgorithm Algorithm { get; }
+        public HmacAlgorithm AlgorithmOf(CancellationToken cancellationToken)
+            => _keyCreation is null ? _algorithm : KeySinks.SigningAlgorithmOf(_keyCreation, _symbols!, cancellationToken);
+
+        /// <summary>The key goes to EncryptingCredentials / TokenDecryptionKey: AES key wrap sizes apply, not HMAC ones.</summary>
+        public bool IsEncryptionKey() => _keyCreation is not null && KeySinks.IsEncryptionKey(_keyCreation);
     }
 
     /// <summary>A key handed to a sink, with the sources its material may come from (<see cref="KeyMaterial.Trace"/>).</summary>
@@ -168,7 +188,7 @@ namespace JwtAnalyzers.Keys
                     var key = Argument(creation.Arguments, "key");
                     if (key is not null)
                     {
-                        result.Add(new KeyArgument(key.Value, "'SymmetricSecurityKey'", StringBytes.Utf8, SigningAlgorithmOf(creation, symbols, cancellationToken), IsEncryptionKey(creation)));
+                        result.Add(new KeyArgument(key.Value, "'SymmetricSecurityKey'", StringBytes.Utf8, creation, symbols));
                     }
 
                     return;
@@ -418,7 +438,7 @@ namespace JwtAnalyzers.Keys
         /// The algorithm of <c>new SigningCredentials(key, alg)</c> that the key flows into in the same method:
         /// directly as the argument, or through the local it is stored in. The largest requirement wins.
         /// </summary>
-        private static HmacAlgorithm SigningAlgorithmOf(IObjectCreationOperation keyCreation, KeySinkSymbols symbols, CancellationToken cancellationToken)
+        internal static HmacAlgorithm SigningAlgorithmOf(IObjectCreationOperation keyCreation, KeySinkSymbols symbols, CancellationToken cancellationToken)
         {
             var algorithm = HmacAlgorithm.Hs256;
             if (symbols.SigningCredentials is null) return algorithm;
@@ -459,7 +479,7 @@ namespace JwtAnalyzers.Keys
         /// True when the key is used to encrypt or decrypt tokens (a 16-byte A128KW key is fine there): it is an
         /// argument of EncryptingCredentials, assigned to TokenDecryptionKey(s), or a local that is either.
         /// </summary>
-        private static bool IsEncryptionKey(IObjectCreationOperation keyCreation)
+        internal static bool IsEncryptionKey(IObjectCreationOperation keyCreation)
         {
             IOperation current = keyCreation;
             while (current.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation) current = current.Parent;

@@ -34,13 +34,26 @@ namespace JwtAnalyzers.Keys
             });
         }
 
+        private static bool MayBeShort(List<KeySource> sources)
+        {
+            foreach (var source in sources)
+            {
+                if (source.Length is { } length && length > 0 && length < HmacAlgorithm.Hs512.MinimumBytes && !source.Operation.Syntax.ContainsDiagnostics) return true;
+            }
+
+            return false;
+        }
+
         private static void Analyze(OperationAnalysisContext context, KeySinkSymbols symbols)
         {
             foreach (var traced in KeySinks.KeysOf(context.Operation, context.Compilation, symbols, context.CancellationToken))
             {
                 var key = traced.Key;
-                if (key.IsEncryptionKey) continue;
-                var minimum = key.Algorithm.MinimumBytes;
+                // Only a key of known length below the largest minimum (HS512's) can be too short; the algorithm and the
+                // key's use, which mean searching the method, are looked at only then.
+                if (!MayBeShort(traced.Sources) || key.IsEncryptionKey()) continue;
+                var algorithm = key.AlgorithmOf(context.CancellationToken);
+                var minimum = algorithm.MinimumBytes;
                 int? shortest = null;
                 var sizes = new List<Location>();
                 foreach (var source in traced.Sources)
@@ -55,7 +68,7 @@ namespace JwtAnalyzers.Keys
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(MinimumBytesProperty, minimum.ToString(CultureInfo.InvariantCulture));
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ShortHmacKey, key.Value.Syntax.GetLocation(), sizes, properties,
-                    key.Algorithm.Name, shortest.Value, minimum));
+                    algorithm.Name, shortest.Value, minimum));
             }
         }
     }
