@@ -175,8 +175,8 @@ namespace JwtAnalyzers.Flow
         // nothing outlives it): the flattened operations of a body, and what a field or property is initialised with.
         // Not one weak entry per symbol: each such entry is a GC dependent handle, which made every collection slower
         // and serialized the threads on the table's lock. Bodies are keyed by their place in the source, not by the
-        // operation object: hashing an object by identity for the first time is a runtime call (measurably dear on
-        // the hot path), while a tree is hashed once and a span is two integers.
+        // operation object: hashing an object by identity for the first time is a runtime call, and profiles of the
+        // full benchmark kept finding our threads stalled in it; a tree is hashed once and a span is two integers.
         private sealed class Memo
         {
             public readonly ConcurrentDictionary<ISymbol, IOperation?> Members = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
