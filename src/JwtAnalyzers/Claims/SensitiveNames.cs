@@ -81,13 +81,9 @@ namespace JwtAnalyzers.Claims
 
         /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
         public static SensitiveKind Classify(string? name, ImmutableArray<string[]> configured)
-        {
-            if (name is null || !configured.IsDefaultOrEmpty) return Classify(Words.Split(name), configured, ignoreFacts: false);
-            if (BuiltInKinds.TryGetValue(name, out var known)) return known;
-            var kind = Classify(Words.Split(name), configured, ignoreFacts: false);
-            if (BuiltInKinds.Count < MaxRemembered) BuiltInKinds.TryAdd(name, kind);
-            return kind;
-        }
+            => name is null || !configured.IsDefaultOrEmpty
+                ? Classify(Words.Split(name), configured, ignoreFacts: false)
+                : Remembered(BuiltInKinds, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: false));
 
         /// <summary>
         /// True when <paramref name="name"/> is about a secret at all, fact or not ("password_changed_at",
@@ -107,12 +103,14 @@ namespace JwtAnalyzers.Claims
 
         /// <summary>True for claim types that name an authentication method (<c>amr</c>): "pwd" there is a method, not a password.</summary>
         public static bool IsAuthenticationMethod(string? name)
+            => name is not null && Remembered(AuthenticationMethods, name, static n => IsAuthenticationMethod(Words.Split(n)));
+
+        private static TValue Remembered<TValue>(ConcurrentDictionary<string, TValue> table, string name, Func<string, TValue> compute)
         {
-            if (name is null) return false;
-            if (AuthenticationMethods.TryGetValue(name, out var known)) return known;
-            var result = IsAuthenticationMethod(Words.Split(name));
-            if (AuthenticationMethods.Count < MaxRemembered) AuthenticationMethods.TryAdd(name, result);
-            return result;
+            if (table.TryGetValue(name, out var known)) return known;
+            var value = compute(name);
+            if (table.Count < MaxRemembered) table.TryAdd(name, value);
+            return value;
         }
 
         /// <summary>Each configured entry ("date of birth", "maiden_name") split into the words of its phrase.</summary>

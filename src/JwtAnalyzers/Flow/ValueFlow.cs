@@ -7,7 +7,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace JwtAnalyzers.Flow
 {
@@ -171,19 +170,16 @@ namespace JwtAnalyzers.Flow
             }
         }
 
-        // What rules look up again and again is kept per compilation (one weakly keyed table per compilation, so
-        // nothing outlives it): the flattened operations of a body, and what a field or property is initialised with.
-        // Not one weak entry per symbol: each such entry is a GC dependent handle, which made every collection slower
-        // and serialized the threads on the table's lock. Bodies are keyed by their place in the source, not by the
-        // operation object: hashing an object by identity for the first time is a runtime call, and profiles of the
-        // full benchmark kept finding our threads stalled in it; a tree is hashed once and a span is two integers.
-        private sealed class Memo
-        {
-            public readonly ConcurrentDictionary<ISymbol, IOperation?> Members = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+        // A field's or property's initializer is kept per compilation (one weakly keyed table per compilation, so
+        // nothing outlives it). Not one weak entry per symbol: each such entry is a GC dependent handle, which made
+        // every collection slower and serialized the threads on the table's lock.
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, IOperation?>> MemberValues =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, IOperation?>>();
 
-            public readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), (IOperation Root, IOperation[] Operations)> Bodies =
-                new ConcurrentDictionary<(SyntaxTree, TextSpan), (IOperation, IOperation[])>();
-        }
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, IOperation?>>.CreateValueCallback NewMemberValues =
+            _ => new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+
+        private static readonly OperationMemo<IOperation[]> Bodies = new OperationMemo<IOperation[]>();
 
         private static IOperation[] Flatten(IOperation root) => System.Linq.Enumerable.ToArray(root.Descendants());
 
@@ -196,21 +192,8 @@ namespace JwtAnalyzers.Flow
         public static IOperation[] DescendantsOf(IOperation operation)
         {
             if (operation.Parent is not null || operation.SemanticModel is not { } model) return Flatten(operation);
-            var bodies = Memos.GetValue(model.Compilation, NewMemo).Bodies;
-            var key = (model.SyntaxTree, operation.Syntax.Span);
-            if (bodies.TryGetValue(key, out var known))
-            {
-                // Another semantic model's tree for the same code (the IDE analyses spans with their own models): not shared.
-                return ReferenceEquals(known.Root, operation) ? known.Operations : Flatten(operation);
-            }
-
-            var operations = Flatten(operation);
-            bodies.TryAdd(key, (operation, operations));
-            return operations;
+            return Bodies.Get(operation, model.Compilation, 0, static (root, _) => Flatten(root));
         }
-
-        private static readonly ConditionalWeakTable<Compilation, Memo> Memos = new ConditionalWeakTable<Compilation, Memo>();
-        private static readonly ConditionalWeakTable<Compilation, Memo>.CreateValueCallback NewMemo = _ => new Memo();
 
         /// <summary>
         /// The value a local is given, when it is given exactly one (its initializer or one assignment). Not memoized:
@@ -271,7 +254,7 @@ namespace JwtAnalyzers.Flow
                 _ => null,
             };
             if (value is null) return null;
-            var members = Memos.GetValue(model.Compilation, NewMemo).Members;
+            var members = MemberValues.GetValue(model.Compilation, NewMemberValues);
             if (members.TryGetValue(member, out var known)) return known;
             var operation = member is IFieldSymbol field && !field.IsConst && IsAssignedOutsideInitializer(field, model, cancellationToken)
                 ? null

@@ -2,11 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace JwtAnalyzers.Hosting
@@ -90,12 +88,6 @@ namespace JwtAnalyzers.Hosting
             }
         };
 
-        /// <summary>
-        /// One operation kind's callback when rules registered keyed handlers: the operation's key (the invoked
-        /// method, the created type) selects the handlers whose filter accepted it. Each filter runs once per
-        /// distinct key in the compilation; the selection is kept (per compilation: the host registers a new
-        /// dispatch in every compilation-start action).
-        /// </summary>
         private sealed class ReferenceComparer<T> : IEqualityComparer<T>
             where T : class
         {
@@ -124,6 +116,12 @@ namespace JwtAnalyzers.Hosting
             public Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed) => new KeyedDispatch<TKey>(Items, unkeyed, Key).Run;
         }
 
+        /// <summary>
+        /// One operation kind's callback when rules registered keyed handlers: the operation's key (the invoked
+        /// method, the created type, the assigned property) selects the handlers whose filter accepted it. Each
+        /// filter runs once per distinct key in the compilation; the selection is kept (per compilation: the host
+        /// registers a new dispatch in every compilation-start action).
+        /// </summary>
         private sealed class KeyedDispatch<TKey>
             where TKey : class, ISymbol
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
 
@@ -24,8 +23,7 @@ namespace JwtAnalyzers.Keys
             {
                 var symbols = KeySinkSymbols.From(start.Compilation);
                 if (symbols is null) return; // no key sink library: no cost
-                start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.SymmetricSecurityKey), c => Analyze(c, symbols));
-                start.RegisterInvocationAction(KeySinks.InvocationNames, c => Analyze(c, symbols));
+                KeySinks.RegisterSinkActions(start, symbols, c => Analyze(c, symbols));
             });
         }
 

@@ -153,26 +153,26 @@ namespace JwtAnalyzers.Keys
                 case "GetBytes" when !method.IsStatic && arguments.Length == 1 && IsEncoding(type) && IsStringOrChars(arguments[0].Value.Type):
                     Expand(arguments[0].Value, EncodingOf(invocation.Instance, cancellationToken), false, depth + 1, result, cancellationToken);
                     return;
-                case "GetBytes" when method.IsStatic && arguments.Length == 1 && IsType(type, "System.Security.Cryptography.RandomNumberGenerator")
+                case "GetBytes" when method.IsStatic && arguments.Length == 1 && NamespaceNames.IsType(type, "System.Security.Cryptography.RandomNumberGenerator")
                                      && arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32:
                     var size = arguments[0].Value;
                     result.Add(new KeySource(invocation, false, ConstantInt(size), size, null));
                     return;
-                case "FromBase64String" when method.IsStatic && arguments.Length == 1 && IsType(type, "System.Convert"):
+                case "FromBase64String" when method.IsStatic && arguments.Length == 1 && NamespaceNames.IsType(type, "System.Convert"):
                     Expand(arguments[0].Value, StringBytes.Base64, false, depth + 1, result, cancellationToken);
                     return;
-                case "FromHexString" when method.IsStatic && arguments.Length == 1 && IsType(type, "System.Convert")
+                case "FromHexString" when method.IsStatic && arguments.Length == 1 && NamespaceNames.IsType(type, "System.Convert")
                                           && arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
                     Expand(arguments[0].Value, StringBytes.Hex, false, depth + 1, result, cancellationToken);
                     return;
-                case "DecodeBytes" when method.IsStatic && arguments.Length == 1 && IsType(type, "Microsoft.IdentityModel.Tokens.Base64UrlEncoder"):
-                case "Base64UrlDecode" when method.IsStatic && arguments.Length == 1 && IsType(type, "Microsoft.AspNetCore.WebUtilities.WebEncoders"):
+                case "DecodeBytes" when method.IsStatic && arguments.Length == 1 && NamespaceNames.IsType(type, "Microsoft.IdentityModel.Tokens.Base64UrlEncoder"):
+                case "Base64UrlDecode" when method.IsStatic && arguments.Length == 1 && NamespaceNames.IsType(type, "Microsoft.AspNetCore.WebUtilities.WebEncoders"):
                     Expand(arguments[0].Value, StringBytes.Base64Url, false, depth + 1, result, cancellationToken);
                     return;
                 case "ToCharArray" when arguments.Length == 0 && type.SpecialType == SpecialType.System_String && invocation.Instance is { } text:
                     Expand(text, stringBytes, false, depth + 1, result, cancellationToken);
                     return;
-                case "ToByteArray" when arguments.Length == 0 && IsType(type, "System.Guid"):
+                case "ToByteArray" when arguments.Length == 0 && NamespaceNames.IsType(type, "System.Guid"):
                     result.Add(new KeySource(invocation, IsConstantGuid(invocation.Instance, cancellationToken), 16, null, null));
                     return;
             }
@@ -298,7 +298,7 @@ namespace JwtAnalyzers.Keys
             var encoding = ValueFlow.Unwrap(instance, cancellationToken);
             string? name = encoding switch
             {
-                IPropertyReferenceOperation property when property.Property.IsStatic && IsType(property.Property.ContainingType, "System.Text.Encoding") => property.Property.Name,
+                IPropertyReferenceOperation property when property.Property.IsStatic && NamespaceNames.IsType(property.Property.ContainingType, "System.Text.Encoding") => property.Property.Name,
                 IObjectCreationOperation creation when creation.Type is { } t => t.Name,
                 _ => null,
             };
@@ -393,7 +393,7 @@ namespace JwtAnalyzers.Keys
         {
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (IsType(current, "System.Text.Encoding")) return true;
+                if (NamespaceNames.IsType(current, "System.Text.Encoding")) return true;
             }
 
             return false;
@@ -402,8 +402,5 @@ namespace JwtAnalyzers.Keys
         private static bool IsStringOrChars(ITypeSymbol? type)
             => type?.SpecialType == SpecialType.System_String
                || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Char };
-
-        /// <summary>Compares a type with a metadata name without resolving it (the BCL types here are not optional).</summary>
-        public static bool IsType(ITypeSymbol? type, string fullName) => NamespaceNames.IsType(type, fullName);
     }
 }

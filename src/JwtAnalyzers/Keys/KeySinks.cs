@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using JwtAnalyzers.Flow;
 using JwtAnalyzers.Hosting;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 
 namespace JwtAnalyzers.Keys
@@ -141,14 +140,19 @@ namespace JwtAnalyzers.Keys
             }
         }
 
-        // JWT010 (hard-coded) and JWT011 (too short) look at the same sinks and keys: each sink is analysed once per
-        // compilation and the answer shared (weakly keyed by the compilation, so it dies with it). Keyed by the sink's
-        // place in the source rather than the operation object (see ValueFlow's memo), and checked on the way out.
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation Sink, ImmutableArray<TracedKey> Keys)>> Analysed =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation, ImmutableArray<TracedKey>)>>();
+        /// <summary>
+        /// Registers <paramref name="action"/> for the operations that may be key sinks: <c>new SymmetricSecurityKey(...)</c>
+        /// and calls of the methods in <see cref="InvocationNames"/>.
+        /// </summary>
+        public static void RegisterSinkActions(CompilationStartAnalysisContext start, KeySinkSymbols symbols, Action<OperationAnalysisContext> action)
+        {
+            start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.SymmetricSecurityKey), action);
+            start.RegisterInvocationAction(InvocationNames, action);
+        }
 
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation Sink, ImmutableArray<TracedKey> Keys)>>.CreateValueCallback NewTable =
-            _ => new ConcurrentDictionary<(SyntaxTree, TextSpan, OperationKind), (IOperation, ImmutableArray<TracedKey>)>();
+        // JWT010 (hard-coded) and JWT011 (too short) look at the same sinks and keys: each sink is analysed once per
+        // compilation and the answer shared.
+        private static readonly OperationMemo<ImmutableArray<TracedKey>> Analysed = new OperationMemo<ImmutableArray<TracedKey>>();
 
         /// <summary>
         /// The keys a sink operation takes, each with its traced sources; empty when the operation is no sink, is
@@ -157,12 +161,7 @@ namespace JwtAnalyzers.Keys
         public static ImmutableArray<TracedKey> KeysOf(IOperation operation, Compilation compilation, KeySinkSymbols symbols, CancellationToken cancellationToken)
         {
             if (!MayBeSink(operation, symbols)) return ImmutableArray<TracedKey>.Empty;
-            var table = Analysed.GetValue(compilation, NewTable);
-            var key = (operation.Syntax.SyntaxTree, operation.Syntax.Span, operation.Kind);
-            if (table.TryGetValue(key, out var known) && ReferenceEquals(known.Sink, operation)) return known.Keys;
-            var keys = Analyse(operation, symbols, cancellationToken);
-            table.TryAdd(key, (operation, keys));
-            return keys;
+            return Analysed.Get(operation, compilation, (symbols, cancellationToken), static (sink, state) => Analyse(sink, state.symbols, state.cancellationToken));
         }
 
         private static ImmutableArray<TracedKey> Analyse(IOperation operation, KeySinkSymbols symbols, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
 
@@ -29,8 +28,7 @@ namespace JwtAnalyzers.Keys
             {
                 var symbols = KeySinkSymbols.From(start.Compilation);
                 if (symbols is null) return; // no key sink library: no cost
-                start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.SymmetricSecurityKey), c => Analyze(c, symbols));
-                start.RegisterInvocationAction(KeySinks.InvocationNames, c => Analyze(c, symbols));
+                KeySinks.RegisterSinkActions(start, symbols, c => Analyze(c, symbols));
             });
         }
 
