@@ -29,11 +29,18 @@ namespace JwtAnalyzers.Benchmarks
             var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
             var files = positional.Length > 0 ? int.Parse(positional[0]) : 1000;
             var iterations = positional.Length > 1 ? int.Parse(positional[1]) : 3;
-            var only = args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).Select(a => a.Substring("--only=".Length)).ToArray();
-            var corpus = Corpus.Generate(files);
+            var only = Values(args, "--only=");
+
+            // --source=DIR measures a real code base instead of the generated corpus: every .cs file under DIR
+            // (bin/ and obj/ skipped), compiled against the JWT libraries, ASP.NET Core and each --reference=
+            // (a .dll or a folder of them: the code base's other packages).
+            var source = Values(args, "--source=").FirstOrDefault();
+            var realCode = source is not null;
+            if (realCode) iterations = positional.Length > 0 ? int.Parse(positional[0]) : 3;
+            var corpus = realCode ? SourceFolder.Read(source!) : Corpus.Generate(files);
             var lines = corpus.Sum(f => f.Text.Count(c => c == '\n'));
             Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, latency {System.Runtime.GCSettings.LatencyMode}, gen0 budget {AppContext.GetData("GCgen0size") ?? "default"}");
-            Console.WriteLine($"corpus: {files} files, {lines:N0} lines; {iterations} measured iterations after 1 warm-up; {Environment.ProcessorCount} cores");
+            Console.WriteLine($"{(realCode ? "source " + Path.GetFullPath(source!) : "corpus")}: {corpus.Count} files, {lines:N0} lines; {iterations} measured iterations after 1 warm-up; {Environment.ProcessorCount} cores");
 
             // The package exports one analyzer, JwtAnalyzer, which hosts every rule; --separate runs the rule
             // analyzers as 22 analyzers instead (how the package worked before the host), for comparison.
@@ -45,6 +52,26 @@ namespace JwtAnalyzers.Benchmarks
             Console.WriteLine($"analyzers: ours {ours.Length}; peers {string.Join(", ", peers.Select(p => p.GetType().Name))}");
 
             var withJwt = References.Net80.AddRange(References.Jwt);
+            if (realCode)
+            {
+                var extra = SourceFolder.References(Values(args, "--reference="), withJwt);
+                Console.WriteLine($"references: .NET 8, ASP.NET Core 8, the JWT libraries, and {extra.Length} more from --reference");
+                var nullable = Values(args, "--nullable=").FirstOrDefault() == "enable" ? NullableContextOptions.Enable : NullableContextOptions.Disable;
+                var trees = SourceFolder.WithGlobalUsings(corpus, args.Contains("--implicit-usings"));
+                if (args.Contains("--handlers"))
+                {
+                    var sourceCompilation = CSharpCompilation.Create("Source",
+                        trees.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
+                        withJwt.AddRange(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true));
+                    await HandlerBench.Run(sourceCompilation, HandlerBenchAnalyzers(peers), iterations);
+                    return 0;
+                }
+
+                await RunCase("(a) real code base, JWT libraries referenced", trees, withJwt.AddRange(extra), ours, peers, iterations,
+                    languageVersion: LanguageVersion.Latest, nullable: nullable, reportErrors: true);
+                return 0;
+            }
+
             if (args.Contains("--calibrate"))
             {
                 var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
@@ -58,7 +85,7 @@ namespace JwtAnalyzers.Benchmarks
                 var trees = corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
                 var compilation = CSharpCompilation.Create("Corpus", trees, withJwt,
                     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-                await HandlerBench.Run(compilation, JwtAnalyzer.RuleAnalyzers.AddRange(peers), iterations);
+                await HandlerBench.Run(compilation, HandlerBenchAnalyzers(peers), iterations);
                 return 0;
             }
 
@@ -75,12 +102,13 @@ namespace JwtAnalyzers.Benchmarks
         }
 
         private static async Task RunCase(string name, List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references,
-            ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations, bool compileAlone = true)
+            ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations, bool compileAlone = true,
+            LanguageVersion languageVersion = LanguageVersion.CSharp12, NullableContextOptions nullable = NullableContextOptions.Enable, bool reportErrors = false)
         {
             Console.WriteLine();
             Console.WriteLine($"== {name}");
-            var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            var parseOptions = new CSharpParseOptions(languageVersion);
+            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CA5404"] = ReportDiagnostic.Warn, ["CA5405"] = ReportDiagnostic.Warn });
 
             var compile = new List<double>();
@@ -112,8 +140,16 @@ namespace JwtAnalyzers.Benchmarks
                 var watch = Stopwatch.StartNew();
                 var trees = corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
                 var compilation = CSharpCompilation.Create("Corpus", trees, references, options);
-                if (compileAlone) compilation.GetDiagnostics();
+                var diagnostics = compileAlone ? compilation.GetDiagnostics() : ImmutableArray<Diagnostic>.Empty;
                 watch.Stop();
+                if (reportErrors && iteration == 0)
+                {
+                    // A real code base compiled outside its own build may miss a package or a generated file: say how
+                    // complete the binding is, since unbound code is code no analyzer looks at.
+                    var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                    Console.WriteLine($"compile errors: {errors.Count} in {errors.Select(e => e.Location.SourceTree?.FilePath).Distinct().Count()} files; most frequent: {string.Join(", ", errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()).Take(5).Select(g => $"{g.Key} x{g.Count()}"))}");
+                }
+
                 var compileBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
                 if (measured) { compile.Add(watch.Elapsed.TotalMilliseconds); compileAlloc.Add(compileBytes); }
 
@@ -216,6 +252,10 @@ namespace JwtAnalyzers.Benchmarks
             }
         }
 
+        /// <summary>The package's analyzer (every rule behind the host's dispatch), each rule alone, and the peers.</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> HandlerBenchAnalyzers(ImmutableArray<DiagnosticAnalyzer> peers)
+            => ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer()).AddRange(JwtAnalyzer.RuleAnalyzers).AddRange(peers);
+
         private static bool IsHostCell(string rule) => rule == RuleClock.EmptyHandler || rule == RuleClock.Callback || rule == RuleClock.SharedLookups;
 
         /// <summary>
@@ -289,6 +329,9 @@ namespace JwtAnalyzers.Benchmarks
 
             return builder.ToImmutable();
         }
+
+        private static string[] Values(string[] args, string prefix)
+            => args.Where(a => a.StartsWith(prefix, StringComparison.Ordinal)).Select(a => a.Substring(prefix.Length)).ToArray();
 
         private static void Add(Dictionary<string, List<double>> map, string key, double value)
         {

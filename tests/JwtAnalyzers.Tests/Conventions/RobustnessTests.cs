@@ -21,18 +21,33 @@ namespace JwtAnalyzers.Tests.Conventions
     /// Incomplete code is the normal state of a file in an IDE. Every analyzer and every fixer is fed the sample's
     /// realistic sources truncated at many points, with spans deleted, stray tokens inserted and the JWT libraries
     /// missing; none may throw (an AD0001 is a bug) or hang.
+    /// With <c>JWTANALYZERS_FUZZ_SOURCE</c> set to a folder, the same is done to every C# file under it (a real code
+    /// base: <c>JWTANALYZERS_FUZZ_SOURCE=path/to/repo dotnet test --filter RobustnessTests</c>), and the folder is
+    /// also analysed whole, as one compilation.
     /// </summary>
     public class RobustnessTests
     {
         private static readonly string[] StrayTokens = { "(", ")", "{", "}", ";", "=>", "new", "\"", "null", ",", "=", "?", "??", "[", "<", "@", "$\"" };
 
+        private static string SourceFolder
+            => Environment.GetEnvironmentVariable("JWTANALYZERS_FUZZ_SOURCE") is { Length: > 0 } folder
+                ? Path.GetFullPath(folder)
+                : Path.Combine(Catalogue.RepositoryRoot, "samples", "JwtAnalyzers.Sample", "Rules");
+
+        private static IEnumerable<string> SourceFiles()
+        {
+            var separator = Path.DirectorySeparatorChar;
+            return Directory.EnumerateFiles(SourceFolder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{separator}bin{separator}", StringComparison.Ordinal) && !f.Contains($"{separator}obj{separator}", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal);
+        }
+
         public static TheoryData<string> SampleFiles()
         {
             var data = new TheoryData<string>();
-            var folder = Path.Combine(Catalogue.RepositoryRoot, "samples", "JwtAnalyzers.Sample", "Rules");
-            foreach (var file in Directory.GetFiles(folder, "*.cs").OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var file in SourceFiles())
             {
-                data.Add(Path.GetFileName(file));
+                data.Add(Path.GetRelativePath(SourceFolder, file));
             }
 
             return data;
@@ -42,13 +57,33 @@ namespace JwtAnalyzers.Tests.Conventions
         [MemberData(nameof(SampleFiles))]
         public async Task MangledSampleCode_NeverThrowsOrHangs(string fileName)
         {
-            var text = File.ReadAllText(Path.Combine(Catalogue.RepositoryRoot, "samples", "JwtAnalyzers.Sample", "Rules", fileName));
+            var text = File.ReadAllText(Path.Combine(SourceFolder, fileName));
             var failures = new ConcurrentBag<string>();
             foreach (var (label, variant, references) in Variants(text))
             {
                 await RunAsync(label, variant, references, failures);
             }
 
+            Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));
+        }
+
+        [Fact]
+        public async Task WholeFolder_AnalysedAsOneCompilation_NeverThrows()
+        {
+            // Rules follow values across members and files of one compilation: the folder as one project.
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = SourceFiles().Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, f)).ToList();
+            Assert.NotEmpty(trees);
+            var failures = new ConcurrentBag<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var compilation = CSharpCompilation.Create("Folder", trees, References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Catalogue.Shipped, options).GetAnalyzerDiagnosticsAsync(timeout.Token);
+            foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001")) failures.Add(diagnostic.GetMessage());
             Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(20)));
         }
 
