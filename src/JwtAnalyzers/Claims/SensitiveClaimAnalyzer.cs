@@ -41,7 +41,7 @@ namespace JwtAnalyzers.Claims
                 var sinks = new Sinks(start.Compilation, symbols);
                 start.RegisterObjectCreationAction(type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
                 start.RegisterInvocationAction(AddNames, c => AnalyzeInvocation(c, sinks));
-                start.RegisterPropertyAssignmentAction(property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
+                start.RegisterPropertyAssignmentAction(IndexerNames, property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
             });
         }
@@ -61,6 +61,7 @@ namespace JwtAnalyzers.Claims
         // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
         /// <summary>JwtBuilder.AddClaim and a payload dictionary's Add.</summary>
         private static readonly HashSet<string> AddNames = KeyedRegistration.Names("AddClaim", "Add");
+        private static readonly HashSet<string> IndexerNames = KeyedRegistration.Names(KeyedRegistration.IndexerName);
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Sinks sinks)
         {
@@ -124,7 +125,6 @@ namespace JwtAnalyzers.Claims
                 name = s;
             }
 
-            if (EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
             var configured = SensitiveNames.ParseConfigured(
                 JwtAnalyzerOptions.GetList(context.Options, tree, DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames));
 
@@ -134,7 +134,8 @@ namespace JwtAnalyzers.Claims
                 var kind = SensitiveNames.Classify(name, configured);
                 if (kind != SensitiveKind.None)
                 {
-                    if (!ValueIsFact(value, kind, context.CancellationToken))
+                    // Development-only code is exempt; asked last, as most claims are not reported.
+                    if (!ValueIsFact(value, kind, context.CancellationToken) && !EnvironmentGuard.IsDevelopmentOnly(context.Operation))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, "'" + name + "'"));
                     }
@@ -146,7 +147,7 @@ namespace JwtAnalyzers.Claims
             }
 
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
-            if (source is null) return;
+            if (source is null || EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
             var from = "(value read from '" + Describe(source) + "')";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, name is null ? from : "'" + name + "' " + from));
         }

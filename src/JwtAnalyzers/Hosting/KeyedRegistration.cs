@@ -24,14 +24,23 @@ namespace JwtAnalyzers.Hosting
 
         /// <summary>Registers <paramref name="action"/> for invocations of methods named one of <paramref name="methodNames"/>.</summary>
         public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, HashSet<string> methodNames, Action<OperationAnalysisContext> action)
-            => start.RegisterInvocationAction(method => methodNames.Contains(method.Name), action);
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, new NameGate(methodNames), AnyMethod, action);
 
         /// <summary>
-        /// Registers <paramref name="action"/> for invocations of the methods <paramref name="methodFilter"/> accepts.
+        /// Registers <paramref name="action"/> for invocations of methods named one of <paramref name="methodNames"/>
+        /// (or, with <paramref name="namePredicate"/>, a name it accepts) that <paramref name="methodFilter"/> accepts.
         /// The filter is given the method's original definition (<c>List&lt;T&gt;.Add</c>, not <c>List&lt;Claim&gt;.Add</c>).
         /// </summary>
+        public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, HashSet<string> methodNames, Func<IMethodSymbol, bool> methodFilter, Action<OperationAnalysisContext> action, Func<string, bool>? namePredicate = null)
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, new NameGate(methodNames, namePredicate), methodFilter, action);
+
+        /// <summary>
+        /// Registers <paramref name="action"/> for invocations of the methods <paramref name="methodFilter"/> accepts,
+        /// whatever their name. Prefer the overloads with names: inside the host, a method whose name no rule
+        /// names is passed over without a look at the method itself.
+        /// </summary>
         public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<IMethodSymbol, bool> methodFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, methodFilter, action);
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, NameGate.Any, methodFilter, action);
 
         /// <summary>
         /// Registers <paramref name="action"/> for object creations whose type <paramref name="typeFilter"/> accepts
@@ -39,30 +48,59 @@ namespace JwtAnalyzers.Hosting
         /// (broken code) reach no handler.
         /// </summary>
         public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Func<ITypeSymbol, bool> typeFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, typeFilter, action);
+            => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, NameGate.Any, typeFilter, action);
 
         /// <summary>
-        /// Registers <paramref name="action"/> for simple assignments to a property <paramref name="propertyFilter"/>
-        /// accepts (its original definition; an indexer too). Assignments to locals and fields reach no handler.
+        /// Registers <paramref name="action"/> for simple assignments to a property named one of
+        /// <paramref name="propertyNames"/> (an indexer is named <c>this[]</c>) that <paramref name="propertyFilter"/>
+        /// accepts (its original definition). Assignments to locals and fields reach no handler.
         /// </summary>
-        public static void RegisterPropertyAssignmentAction(this CompilationStartAnalysisContext start, Func<IPropertySymbol, bool> propertyFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.SimpleAssignment, AssignedPropertyKey, propertyFilter, action);
+        public static void RegisterPropertyAssignmentAction(this CompilationStartAnalysisContext start, HashSet<string> propertyNames, Func<IPropertySymbol, bool> propertyFilter, Action<OperationAnalysisContext> action)
+            => start.RegisterKeyedAction(OperationKind.SimpleAssignment, AssignedPropertyKey, new NameGate(propertyNames), propertyFilter, action);
 
-        private static void RegisterKeyedAction<TKey>(this CompilationStartAnalysisContext start, OperationKind kind, Func<IOperation, TKey?> key, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
+        /// <summary>The name C# gives every indexer (<see cref="ISymbol.Name"/> of an indexer property).</summary>
+        public const string IndexerName = "this[]";
+
+        private static readonly Func<IMethodSymbol, bool> AnyMethod = static _ => true;
+
+        private static void RegisterKeyedAction<TKey>(this CompilationStartAnalysisContext start, OperationKind kind, Func<IOperation, TKey?> key, NameGate gate, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
             where TKey : class, ISymbol
         {
             if (start is RuleHost.StartCollector collector)
             {
-                collector.RegisterKeyedAction(kind, key, filter, action);
+                collector.RegisterKeyedAction(kind, key, gate, filter, action);
                 return;
             }
 
             start.RegisterOperationAction(
                 context =>
                 {
-                    if (key(context.Operation) is { } symbol && filter(symbol)) action(context);
+                    if (key(context.Operation) is { } symbol && gate.Accepts(symbol.Name) && filter(symbol)) action(context);
                 },
                 kind);
+        }
+
+        /// <summary>
+        /// The names a keyed handler is about: a set, and optionally a predicate for names no set can list (a prefix).
+        /// <see cref="Any"/> lets every name through. A gate may only over-approximate what its filter accepts.
+        /// </summary>
+        internal sealed class NameGate
+        {
+            public static readonly NameGate Any = new NameGate(null);
+
+            public NameGate(HashSet<string>? names, Func<string, bool>? predicate = null)
+            {
+                Names = names;
+                Predicate = predicate;
+            }
+
+            public HashSet<string>? Names { get; }
+
+            public Func<string, bool>? Predicate { get; }
+
+            public bool IsAny => Names is null && Predicate is null;
+
+            public bool Accepts(string name) => IsAny || (Names is not null && Names.Contains(name)) || (Predicate is not null && Predicate(name));
         }
 
         internal static IMethodSymbol? InvocationKey(IOperation operation) => (operation as IInvocationOperation)?.TargetMethod?.OriginalDefinition;

@@ -88,16 +88,6 @@ namespace JwtAnalyzers.Hosting
             }
         };
 
-        private sealed class ReferenceComparer<T> : IEqualityComparer<T>
-            where T : class
-        {
-            public static readonly ReferenceComparer<T> Instance = new ReferenceComparer<T>();
-
-            public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
-
         internal interface IKeyedHandlers
         {
             Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed);
@@ -111,7 +101,7 @@ namespace JwtAnalyzers.Hosting
 
             public Func<IOperation, TKey?> Key { get; }
 
-            public List<(Func<TKey, bool> Filter, Handler Handler)> Items { get; } = new List<(Func<TKey, bool>, Handler)>();
+            public List<(KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)> Items { get; } = new List<(KeyedRegistration.NameGate, Func<TKey, bool>, Handler)>();
 
             public Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed) => new KeyedDispatch<TKey>(Items, unkeyed, Key).Run;
         }
@@ -119,35 +109,56 @@ namespace JwtAnalyzers.Hosting
         /// <summary>
         /// One operation kind's callback when rules registered keyed handlers: the operation's key (the invoked
         /// method, the created type, the assigned property) selects the handlers whose filter accepted it. Each
-        /// filter runs once per distinct key in the compilation; the selection is kept (per compilation: the host
-        /// registers a new dispatch in every compilation-start action).
+        /// filter runs once per distinct key and thread in the compilation; the selection is kept (per compilation:
+        /// the host registers a new dispatch in every compilation-start action).
         /// </summary>
+        /// <remarks>
+        /// The selections are kept per thread, bucketed by the key's name, and told apart within a bucket by
+        /// reference. Before, one concurrent table was shared by all threads. On real code (IdentityServer4's
+        /// sources, where most methods are called only a few times) profiles found the host's time mostly in that
+        /// table: adds waiting on its few locks and on its growth, and first-time identity hashes of symbols. A
+        /// name's hash touches only the string, and a filter asked again on another thread is cheaper than the wait.
+        /// </remarks>
         private sealed class KeyedDispatch<TKey>
             where TKey : class, ISymbol
         {
-            private readonly (Func<TKey, bool> Filter, Handler Handler)[] _keyed;
+            private readonly (KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)[] _keyed;
             private readonly Handler[] _unkeyed;
             private readonly Func<IOperation, TKey?> _key;
-            // Keyed by the symbol object itself: a hash and a compare that touch nothing but the reference. Keys are
-            // original definitions, of which the compiler hands out one object each; were there a second object for
-            // the same symbol, it would only cost the filters a second run, never a different answer.
-            private readonly ConcurrentDictionary<TKey, Handler[]> _selected = new ConcurrentDictionary<TKey, Handler[]>(ReferenceComparer<TKey>.Instance);
-            private readonly Func<TKey, Handler[]> _select;
+            // Every name some handler's gate lists, and the gates' predicates; null when some handler takes any name.
+            private readonly HashSet<string>? _names;
+            private readonly Func<string, bool>[] _namePredicates;
+            private readonly ThreadLocal<Dictionary<string, Bucket>> _selected =
+                new ThreadLocal<Dictionary<string, Bucket>>(() => new Dictionary<string, Bucket>(StringComparer.Ordinal));
 
-            public KeyedDispatch(List<(Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key)
+            public KeyedDispatch(List<(KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key)
             {
                 _keyed = keyed.ToArray();
                 _unkeyed = unkeyed;
                 _key = key;
-                _select = Select;
+                var predicates = new List<Func<string, bool>>();
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (gate, _, _) in _keyed)
+                {
+                    if (gate.IsAny)
+                    {
+                        names = null;
+                        break;
+                    }
+
+                    if (gate.Names is not null) names.UnionWith(gate.Names);
+                    if (gate.Predicate is not null) predicates.Add(gate.Predicate);
+                }
+
+                _names = names;
+                _namePredicates = names is null ? Array.Empty<Func<string, bool>>() : predicates.ToArray();
             }
 
             public void Run(OperationAnalysisContext context)
             {
-                if (_key(context.Operation) is { } key)
+                if (_key(context.Operation) is { } key && MayBeSelected(key.Name))
                 {
-                    if (!_selected.TryGetValue(key, out var handlers)) handlers = _selected.GetOrAdd(key, _select);
-                    foreach (var handler in handlers)
+                    foreach (var handler in Selected(key))
                     {
                         handler.Action(context);
                     }
@@ -159,15 +170,94 @@ namespace JwtAnalyzers.Hosting
                 }
             }
 
+            /// <summary>
+            /// Whether any handler's gate lets the name through: one look-up in a set shared by all threads, without the
+            /// per-thread selections. Most invocations and assignments of a code base stop here.
+            /// </summary>
+            private bool MayBeSelected(string name)
+            {
+                if (_names is null || _names.Contains(name)) return true;
+                foreach (var predicate in _namePredicates)
+                {
+                    if (predicate(name)) return true;
+                }
+
+                return false;
+            }
+
+            private Handler[] Selected(TKey key)
+            {
+                var byName = _selected.Value!;
+                if (!byName.TryGetValue(key.Name, out var bucket)) byName[key.Name] = bucket = new Bucket();
+                if (bucket.TryGet(key, out var handlers)) return handlers;
+                handlers = Select(key);
+                bucket.Add(key, handlers);
+                return handlers;
+            }
+
             private Handler[] Select(TKey key)
             {
                 List<Handler>? selected = null;
-                foreach (var (filter, handler) in _keyed)
+                foreach (var (gate, filter, handler) in _keyed)
                 {
-                    if (filter(key)) (selected ??= new List<Handler>()).Add(handler);
+                    if (gate.Accepts(key.Name) && filter(key)) (selected ??= new List<Handler>()).Add(handler);
                 }
 
                 return selected?.ToArray() ?? Array.Empty<Handler>();
+            }
+
+            /// <summary>
+            /// The keys of one name: overloads, and same-named members of other types. A short list told apart by
+            /// reference; past <see cref="ListLimit"/> keys (a property name that many types declare), a table.
+            /// </summary>
+            private sealed class Bucket
+            {
+                private const int ListLimit = 8;
+                private readonly List<(TKey Key, Handler[] Handlers)> _list = new List<(TKey, Handler[])>(2);
+                private Dictionary<TKey, Handler[]>? _table;
+
+                public bool TryGet(TKey key, out Handler[] handlers)
+                {
+                    if (_table is not null) return _table.TryGetValue(key, out handlers!);
+                    foreach (var entry in _list)
+                    {
+                        if (ReferenceEquals(entry.Key, key))
+                        {
+                            handlers = entry.Handlers;
+                            return true;
+                        }
+                    }
+
+                    handlers = Array.Empty<Handler>();
+                    return false;
+                }
+
+                public void Add(TKey key, Handler[] handlers)
+                {
+                    if (_table is null && _list.Count < ListLimit)
+                    {
+                        _list.Add((key, handlers));
+                        return;
+                    }
+
+                    if (_table is null)
+                    {
+                        _table = new Dictionary<TKey, Handler[]>(ReferenceComparer.Instance);
+                        foreach (var entry in _list) _table[entry.Key] = entry.Handlers;
+                        _list.Clear();
+                    }
+
+                    _table[key] = handlers;
+                }
+            }
+
+            private sealed class ReferenceComparer : IEqualityComparer<TKey>
+            {
+                public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+                public bool Equals(TKey? x, TKey? y) => ReferenceEquals(x, y);
+
+                public int GetHashCode(TKey obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
             }
         }
 
@@ -278,13 +368,13 @@ namespace JwtAnalyzers.Hosting
             /// <summary>Handlers keyed by a symbol of their operation (see <see cref="KeyedRegistration"/>), per operation kind.</summary>
             public Dictionary<OperationKind, IKeyedHandlers> Keyed { get; } = new Dictionary<OperationKind, IKeyedHandlers>();
 
-            public void RegisterKeyedAction<TKey>(OperationKind kind, Func<IOperation, TKey?> key, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
+            public void RegisterKeyedAction<TKey>(OperationKind kind, Func<IOperation, TKey?> key, KeyedRegistration.NameGate gate, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
                 where TKey : class, ISymbol
             {
                 if (!Keyed.TryGetValue(kind, out var handlers)) Keyed[kind] = handlers = new KeyedHandlers<TKey>(key);
                 // One key per kind: KeyedRegistration always reads the same symbol of an operation kind.
                 var typed = (KeyedHandlers<TKey>)handlers;
-                typed.Items.Add((filter, Timed(new Handler(CurrentRule, action), kind)));
+                typed.Items.Add((gate, filter, Timed(new Handler(CurrentRule, action), kind)));
             }
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)

@@ -34,7 +34,7 @@ namespace JwtAnalyzers.Lifetime
                 }
 
                 if (clockSkew is null) return;
-                start.RegisterPropertyAssignmentAction(property => SymbolEqualityComparer.Default.Equals(property, clockSkew), c => Analyze(c, clockSkew));
+                start.RegisterPropertyAssignmentAction(KeyedRegistration.Names(clockSkew.Name), property => SymbolEqualityComparer.Default.Equals(property, clockSkew), c => Analyze(c, clockSkew));
             });
         }
 

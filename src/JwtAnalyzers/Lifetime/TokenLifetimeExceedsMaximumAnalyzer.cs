@@ -40,7 +40,7 @@ namespace JwtAnalyzers.Lifetime
                 if (!symbols.Any) return; // no token library: no cost
                 start.RegisterObjectCreationAction(type => Is(type, symbols.JwtSecurityToken) || Is(type, symbols.JwtPayload), c => AnalyzeCreation(c, symbols));
                 start.RegisterInvocationAction(LifetimeNames, c => AnalyzeInvocation(c, symbols));
-                start.RegisterPropertyAssignmentAction(property => property.IsIndexer || property.Name is "Expires" or "TokenLifetimeInMinutes" or "exp", c => AnalyzeAssignment(c, symbols));
+                start.RegisterPropertyAssignmentAction(LifetimePropertyNames, property => property.IsIndexer || property.Name is "Expires" or "TokenLifetimeInMinutes" or "exp", c => AnalyzeAssignment(c, symbols));
             });
         }
 
@@ -89,6 +89,7 @@ namespace JwtAnalyzers.Lifetime
         }
 
         /// <summary>The calls that set a created token's expiry (the cases of the switch below).</summary>
+        private static readonly HashSet<string> LifetimePropertyNames = KeyedRegistration.Names(KeyedRegistration.IndexerName, "Expires", "TokenLifetimeInMinutes", "exp");
         private static readonly HashSet<string> LifetimeNames = KeyedRegistration.Names("CreateJwtSecurityToken", "CreateEncodedJwt", "ExpirationTime", "AddClaim", "Add");
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)

@@ -26,6 +26,7 @@ namespace JwtAnalyzers.Logging
                 var eventSource = TypeLookup.Get(start.Compilation, "Microsoft.IdentityModel.Logging.IdentityModelEventSource");
                 if (eventSource is null) return; // library absent: no cost
                 start.RegisterPropertyAssignmentAction(
+                    KeyedRegistration.Names("ShowPII", "LogCompleteSecurityArtifact"),
                     property => property.IsStatic && property.Name is "ShowPII" or "LogCompleteSecurityArtifact" && SymbolEqualityComparer.Default.Equals(property.ContainingType, eventSource),
                     c => Analyze(c, eventSource));
             });

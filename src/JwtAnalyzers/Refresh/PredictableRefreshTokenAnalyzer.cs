@@ -69,9 +69,19 @@ namespace JwtAnalyzers.Refresh
                     TypeLookup.Get(compilation, "System.Security.Cryptography.RandomNumberGenerator"));
                 // The analysis starts at each generator, so the diagnostic is local to the code being analysed
                 // (the IDE computes it for the span on demand and the fix is offered there).
+                // Gated by name: NewGuid and System.Random's own generator methods, and any "Next..." (a generator a
+                // subclass of Random adds).
+                var generatorNames = KeyedRegistration.Names("NewGuid");
+                foreach (var member in state.Random?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IMethodSymbol && IsRandomGeneratorName(member.Name)) generatorNames.Add(member.Name);
+                }
+
                 start.RegisterInvocationAction(
+                    generatorNames,
                     method => method.Name == "NewGuid" || (IsRandomGeneratorName(method.Name) && DerivesFrom(method.ContainingType, state.Random)),
-                    c => AnalyzeGenerator(c, state));
+                    c => AnalyzeGenerator(c, state),
+                    static name => name.StartsWith("Next", System.StringComparison.Ordinal));
             });
         }
 

@@ -52,7 +52,7 @@ namespace JwtAnalyzers.Storage
                 if (sameSiteNone is null) return;
                 var symbols = new Symbols(cookies, cookieOptions, sameSiteNone, JwtSymbols.From(start.Compilation));
                 // IResponseCookies.Append returns void; StringBuilder.Append, the most common Append by far, does not.
-                start.RegisterInvocationAction(method => IsCookieAppend(method, symbols), c => Analyze(c, symbols));
+                start.RegisterInvocationAction(AppendNames, method => IsCookieAppend(method, symbols), c => Analyze(c, symbols));
             });
         }
 
@@ -71,6 +71,8 @@ namespace JwtAnalyzers.Storage
             public object SameSiteNone { get; }
             public JwtSymbols Jwt { get; }
         }
+
+        private static readonly HashSet<string> AppendNames = KeyedRegistration.Names("Append");
 
         private static bool IsCookieAppend(IMethodSymbol method, Symbols symbols)
             => method.Name == "Append" && method.ReturnsVoid && IsResponseCookiesAppend(method, symbols.Cookies);

@@ -51,6 +51,7 @@ namespace JwtAnalyzers.Transport
                 if (jwtBearer is null && openIdConnect is null) return; // libraries absent: no cost
                 var types = new OptionsTypes(jwtBearer, openIdConnect);
                 start.RegisterPropertyAssignmentAction(
+                    KeyedRegistration.Names(RequireHttpsMetadataName, AuthorityName, MetadataAddressName),
                     property => property.Name is RequireHttpsMetadataName or AuthorityName or MetadataAddressName && types.IsOptionsType(property.ContainingType),
                     c => Analyze(c, types));
             });

@@ -42,6 +42,8 @@ namespace JwtAnalyzers.Validation
             "AlgorithmValidator",
             "TypeValidator");
 
+        private static readonly HashSet<string> ValidatorPropertyNames = new HashSet<string>(ValidatorNames, System.StringComparer.Ordinal);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.AcceptAllValidator);
 
         public override void Initialize(AnalysisContext context)
@@ -77,7 +79,7 @@ namespace JwtAnalyzers.Validation
 
                 var known = new KnownTypes(tvp, securityToken, tokenTypes.ToImmutable(), handlerTypes.ToImmutable(),
                     TypeLookup.Get(start.Compilation, "Microsoft.Extensions.Logging.ILogger"));
-                start.RegisterPropertyAssignmentAction(property => ValidatorNames.Contains(property.Name) && InheritsFrom(property.ContainingType, known.TokenValidationParameters), c => Analyze(c, known));
+                start.RegisterPropertyAssignmentAction(ValidatorPropertyNames, property => ValidatorNames.Contains(property.Name) && InheritsFrom(property.ContainingType, known.TokenValidationParameters), c => Analyze(c, known));
             });
         }
 

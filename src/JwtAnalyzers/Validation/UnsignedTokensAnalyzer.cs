@@ -68,11 +68,18 @@ namespace JwtAnalyzers.Validation
                 if (!types.Any) return; // library absent: no cost
 
                 start.RegisterPropertyAssignmentAction(
+                    KeyedRegistration.Names("RequireSignedTokens", "ValidAlgorithms"),
                     property => SymbolEqualityComparer.Default.Equals(property, types.RequireSignedTokens?.Property) || SymbolEqualityComparer.Default.Equals(property, types.ValidAlgorithms),
                     c => AnalyzeAssignment(c, types));
                 start.RegisterObjectCreationAction(type => Is(type, types.SigningCredentials) || Is(type, types.JwtSecurityToken), c => AnalyzeCreation(c, types));
                 // Any jose-jwt call may name an algorithm; without jose-jwt only the handlers' Create* methods matter.
-                start.RegisterInvocationAction(method => CreateNames.Contains(method.Name) || Is(method.ContainingType, types.JoseJwt), c => AnalyzeInvocation(c, types));
+                var invocationNames = new HashSet<string>(CreateNames, StringComparer.Ordinal);
+                foreach (var member in types.JoseJwt?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IMethodSymbol) invocationNames.Add(member.Name);
+                }
+
+                start.RegisterInvocationAction(invocationNames, method => CreateNames.Contains(method.Name) || Is(method.ContainingType, types.JoseJwt), c => AnalyzeInvocation(c, types));
             });
         }
 

@@ -51,7 +51,7 @@ namespace JwtAnalyzers.Validation
                 if (tvp is null) return; // library absent: no cost
                 var flag = ValidationFlag.Create(tvp, _propertyName, _disabledValue, _exemptRefreshFlowHelper, _overridingDelegates);
                 if (flag is null) return;
-                start.RegisterPropertyAssignmentAction(property => SymbolEqualityComparer.Default.Equals(property, flag.Property), c => Analyze(c, flag));
+                start.RegisterPropertyAssignmentAction(KeyedRegistration.Names(flag.Property.Name), property => SymbolEqualityComparer.Default.Equals(property, flag.Property), c => Analyze(c, flag));
             });
         }
 

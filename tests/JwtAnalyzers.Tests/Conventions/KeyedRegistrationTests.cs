@@ -52,7 +52,7 @@ class C
             var probe = new Probe();
             await Run(new ProbeHost(probe));
 
-            // Three methods (Generic<int> and Generic<string> share their definition), two types, one property.
+            // One method body, so one thread (the host keeps the answers per thread). Three methods (Generic<int> and Generic<string> share their definition), two types, one property.
             Assert.Equal(new[] { "Generic", "Other", "Target" }, probe.MethodsAsked.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(new[] { "List<T>", "object" }, probe.TypesAsked.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(new[] { "P" }, probe.PropertiesAsked);
@@ -72,6 +72,44 @@ class C
             AssertHandled(probe);
         }
 
+        [Fact]
+        public async Task Hosted_SameNamedMembersOfManyTypes_AreToldApart()
+        {
+            // Twelve types declare a property P and a method Target: more keys of one name than the host's short list
+            // holds, so its table takes over. Only K3's and K10's members are accepted.
+            var types = string.Concat(Enumerable.Range(0, 12).Select(i => $"class K{i} {{ public int P {{ get; set; }} public static void Target() {{ }} }}\n"));
+            var body = string.Concat(Enumerable.Range(0, 12).Select(i => $"new K{i}().P = 1; new K{i}().P = 2; K{i}.Target(); K{i}.Target();\n"));
+            var code = types + "class C { void M() {\n" + body + "} }";
+            var accepted = new[] { "K3", "K10" };
+            var asked = new ConcurrentQueue<string>();
+            var handled = new ConcurrentQueue<string>();
+            var probe = new SameNameProbe(accepted, asked, handled);
+            await Run(new ProbeHost(probe), code);
+
+            Assert.Equal(24, asked.Count); // 12 properties and 12 methods, each asked once
+            Assert.Equal(24, asked.Distinct().Count());
+            Assert.Equal(new[] { "K10.P", "K10.P", "K10.Target", "K10.Target", "K3.P", "K3.P", "K3.Target", "K3.Target" }, handled.OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task NameGates_KeepOtherNamesFromTheFilters(bool hosted)
+        {
+            // Methods named "Target", or starting with "Gen", and the property "P": the filters never see "Other" or F.
+            var asked = new ConcurrentQueue<string>();
+            var handled = new ConcurrentQueue<string>();
+            var probe = new GateProbe(asked, handled);
+            await Run(hosted ? new ProbeHost(probe) : probe);
+
+            Assert.DoesNotContain("Other", asked);
+            Assert.Contains("Target", asked);
+            Assert.Contains("Generic", asked);
+            Assert.Contains("P", asked);
+            // The filter still decides: it accepts Target and P, not Generic.
+            Assert.Equal(new[] { "P", "P", "Target", "Target", "Target" }, handled.OrderBy(n => n, StringComparer.Ordinal));
+        }
+
         private static void AssertHandled(Probe probe)
         {
             Assert.Equal(new[] { "Generic", "Generic", "Target", "Target", "Target" }, probe.Handled.Where(h => h.Kind == OperationKind.Invocation).Select(h => h.Name).OrderBy(n => n, StringComparer.Ordinal));
@@ -79,9 +117,9 @@ class C
             Assert.Equal(new[] { "P", "P" }, probe.Handled.Where(h => h.Kind == OperationKind.SimpleAssignment).Select(h => h.Name));
         }
 
-        private static async Task Run(DiagnosticAnalyzer analyzer)
+        private static async Task Run(DiagnosticAnalyzer analyzer, string code = Code)
         {
-            var compilation = CSharpCompilation.Create("Probe", new[] { CSharpSyntaxTree.ParseText(Code) }, References.Net80,
+            var compilation = CSharpCompilation.Create("Probe", new[] { CSharpSyntaxTree.ParseText(code) }, References.Net80,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
@@ -89,8 +127,92 @@ class C
             Assert.Empty(diagnostics);
         }
 
+#pragma warning disable RS1001, RS2008 // probes run by the tests only: not exported, no release to track
+        /// <summary>Keyed with name gates: records what its filters are asked and which members reach its handlers.</summary>
+        private sealed class GateProbe : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Unused = new DiagnosticDescriptor("PROBE03", "Probe", "Probe", "Test", DiagnosticSeverity.Hidden, true);
+            private readonly ConcurrentQueue<string> _asked;
+            private readonly ConcurrentQueue<string> _handled;
+
+            public GateProbe(ConcurrentQueue<string> asked, ConcurrentQueue<string> handled)
+            {
+                _asked = asked;
+                _handled = handled;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+                context.RegisterCompilationStartAction(start =>
+                {
+                    start.RegisterInvocationAction(
+                        KeyedRegistration.Names("Target"),
+                        method =>
+                        {
+                            _asked.Enqueue(method.Name);
+                            return method.Name == "Target";
+                        },
+                        c => _handled.Enqueue(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name),
+                        name => name.StartsWith("Gen", StringComparison.Ordinal));
+                    start.RegisterPropertyAssignmentAction(
+                        KeyedRegistration.Names("P"),
+                        property =>
+                        {
+                            _asked.Enqueue(property.Name);
+                            return true;
+                        },
+                        c => _handled.Enqueue(((Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation)((Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)c.Operation).Target).Property.Name));
+                });
+            }
+        }
+
+        /// <summary>Keyed on members named alike in many types: records what is asked and which members reach the handlers.</summary>
+        private sealed class SameNameProbe : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Unused = new DiagnosticDescriptor("PROBE02", "Probe", "Probe", "Test", DiagnosticSeverity.Hidden, true);
+            private readonly string[] _accepted;
+            private readonly ConcurrentQueue<string> _asked;
+            private readonly ConcurrentQueue<string> _handled;
+
+            public SameNameProbe(string[] accepted, ConcurrentQueue<string> asked, ConcurrentQueue<string> handled)
+            {
+                _accepted = accepted;
+                _asked = asked;
+                _handled = handled;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+                context.RegisterCompilationStartAction(start =>
+                {
+                    start.RegisterInvocationAction(
+                        method => Ask(method),
+                        c => _handled.Enqueue(Name(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod)));
+                    start.RegisterPropertyAssignmentAction(
+                        KeyedRegistration.Names("P"),
+                        property => Ask(property),
+                        c => _handled.Enqueue(Name(((Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation)((Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)c.Operation).Target).Property)));
+                });
+            }
+
+            private bool Ask(ISymbol member)
+            {
+                _asked.Enqueue(Name(member));
+                return _accepted.Contains(member.ContainingType.Name);
+            }
+
+            private static string Name(ISymbol member) => member.ContainingType.Name + "." + member.Name;
+        }
+
         /// <summary>A rule that records what its filters are asked and which operations reach its handlers.</summary>
-#pragma warning disable RS1001, RS2008 // a probe run by the tests only: not exported, no release to track
         private sealed class Probe : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Unused = new DiagnosticDescriptor("PROBE01", "Probe", "Probe", "Test", DiagnosticSeverity.Hidden, true);
@@ -129,6 +251,7 @@ class C
                         },
                         c => Handled.Enqueue((c.Operation.Kind, c.Operation.Type!.Name)));
                     start.RegisterPropertyAssignmentAction(
+                        KeyedRegistration.Names("P"),
                         property =>
                         {
                             PropertiesAsked.Enqueue(property.Name);
@@ -142,10 +265,10 @@ class C
         /// <summary>The host's machinery around one rule, as <see cref="JwtAnalyzer"/> runs the shipped rules.</summary>
         private sealed class ProbeHost : DiagnosticAnalyzer
         {
-            private readonly Probe _probe;
+            private readonly DiagnosticAnalyzer _probe;
             private readonly ImmutableArray<RuleHost.Rule> _rules;
 
-            public ProbeHost(Probe probe)
+            public ProbeHost(DiagnosticAnalyzer probe)
             {
                 _probe = probe;
                 _rules = RuleHost.Load(ImmutableArray.Create<DiagnosticAnalyzer>(probe));
