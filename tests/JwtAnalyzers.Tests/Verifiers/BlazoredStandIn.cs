@@ -7,7 +7,8 @@ namespace JwtAnalyzers.Tests.Verifiers
     /// </summary>
     internal static class BlazoredStandIn
     {
-        public const string Source = @"
+        /// <summary>Blazored.LocalStorage: its own package and assembly.</summary>
+        public const string LocalStorageSource = @"
 namespace Blazored.LocalStorage
 {
     using System.Threading;
@@ -33,6 +34,10 @@ namespace Blazored.LocalStorage
         bool ContainKey(string key);
     }
 }
+";
+
+        /// <summary>Blazored.SessionStorage: its own package and assembly, as in the real packages.</summary>
+        public const string SessionStorageSource = @"
 namespace Blazored.SessionStorage
 {
     using System.Threading;

@@ -48,16 +48,21 @@ namespace JwtAnalyzers.Tests.Verifiers
         public static readonly ImmutableArray<MetadataReference> JwtLibraries = FromFolder("microsoft.aspnetcore.app.ref", "8.0.0", "ref/net8.0")
             .AddRange(Libraries.SelectMany(l => FromFolder(l.Id, l.Version, l.Folder)));
 
-        /// <summary>Blazored.LocalStorage/SessionStorage stand-in, compiled once into an assembly like the real package.</summary>
-        public static readonly MetadataReference Blazored = CompileBlazored();
+        /// <summary>
+        /// Blazored.LocalStorage and Blazored.SessionStorage stand-ins, each compiled once into an assembly of the
+        /// real package's name (the analyzers look for a library's types in its own assembly).
+        /// </summary>
+        public static readonly ImmutableArray<MetadataReference> Blazored = ImmutableArray.Create(
+            CompileBlazored("Blazored.LocalStorage", BlazoredStandIn.LocalStorageSource),
+            CompileBlazored("Blazored.SessionStorage", BlazoredStandIn.SessionStorageSource));
 
-        public static readonly ImmutableArray<MetadataReference> All = Net80.AddRange(JwtLibraries).Add(Blazored);
+        public static readonly ImmutableArray<MetadataReference> All = Net80.AddRange(JwtLibraries).AddRange(Blazored);
 
-        private static MetadataReference CompileBlazored()
+        private static MetadataReference CompileBlazored(string assemblyName, string source)
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Blazored.LocalStorage",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(BlazoredStandIn.Source) },
+                assemblyName,
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
                 Net80,
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             using var stream = new MemoryStream();
@@ -67,7 +72,7 @@ namespace JwtAnalyzers.Tests.Verifiers
                 throw new InvalidOperationException("Blazored stand-in does not compile: " + string.Join("; ", result.Diagnostics));
             }
 
-            return MetadataReference.CreateFromImage(stream.ToArray());
+            return MetadataReference.CreateFromImage(stream.ToArray(), filePath: assemblyName + ".dll");
         }
 
         private static ImmutableArray<MetadataReference> FromFolder(string id, string version, string folder)
