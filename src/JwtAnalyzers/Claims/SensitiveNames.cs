@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using JwtAnalyzers.Flow;
 
 namespace JwtAnalyzers.Claims
@@ -74,10 +75,13 @@ namespace JwtAnalyzers.Claims
 
         // Claim types and identifiers repeat across a code base ("sub", "email", ClaimTypes.Role...): splitting a name into
         // words allocates, so the answers for the built-in lists are kept. A name's answer never changes; the tables are
-        // capped so that a process that sees many code bases does not grow them without end.
-        private const int MaxRemembered = 4096;
+        // capped together (MaxRemembered names in all) so that a process that sees many code bases does not grow them
+        // without end.
+        private const int MaxRemembered = 12288;
         private static readonly ConcurrentDictionary<string, SensitiveKind> BuiltInKinds = new ConcurrentDictionary<string, SensitiveKind>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, bool> AuthenticationMethods = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, bool> SecretMentions = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static int _remembered;
 
         /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
         public static SensitiveKind Classify(string? name, ImmutableArray<string[]> configured)
@@ -90,7 +94,9 @@ namespace JwtAnalyzers.Claims
         /// "HasPassword"): such a claim states a fact, and its value is not checked either.
         /// </summary>
         public static bool MentionsSecret(string? name, ImmutableArray<string[]> configured)
-            => Classify(Words.Split(name), configured, ignoreFacts: true) != SensitiveKind.None;
+            => name is null || !configured.IsDefaultOrEmpty
+                ? Classify(Words.Split(name), configured, ignoreFacts: true) != SensitiveKind.None
+                : Remembered(SecretMentions, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: true) != SensitiveKind.None);
 
         private static SensitiveKind Classify(List<string> words, ImmutableArray<string[]> configured, bool ignoreFacts)
         {
@@ -109,7 +115,8 @@ namespace JwtAnalyzers.Claims
         {
             if (table.TryGetValue(name, out var known)) return known;
             var value = compute(name);
-            if (table.Count < MaxRemembered) table.TryAdd(name, value);
+            // A count of our own: ConcurrentDictionary.Count takes every lock of the table.
+            if (Volatile.Read(ref _remembered) < MaxRemembered && table.TryAdd(name, value)) Interlocked.Increment(ref _remembered);
             return value;
         }
 
