@@ -36,6 +36,26 @@ namespace JwtAnalyzers
             ("Blazored.SessionStorage.", "Blazored.SessionStorage"),
         };
 
+        /// <summary>
+        /// Framework namespaces, and the assemblies of the .NET and ASP.NET Core reference packs that hold the types
+        /// the rules ask for: looked in first, then (if the type is not there) the whole compilation. Only a hint,
+        /// never a verdict: other targets (.NET Framework, netstandard) lay their types out differently. A "System."
+        /// type not listed is looked for in the core library first.
+        /// </summary>
+        private static readonly (string Prefix, string[] Assemblies)[] FrameworkHints =
+        {
+            ("System.Security.Claims.", new[] { "System.Security.Claims" }),
+            ("System.Security.Principal.", new[] { "System.Security.Claims" }),
+            ("System.Security.Cryptography.", new[] { "System.Security.Cryptography" }),
+            ("Microsoft.AspNetCore.Http.", new[] { "Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Http.Features" }),
+            ("Microsoft.AspNetCore.Mvc.", new[] { "Microsoft.AspNetCore.Mvc.Core" }),
+            ("Microsoft.AspNetCore.Authentication.", new[] { "Microsoft.AspNetCore.Authentication.Abstractions", "Microsoft.AspNetCore.Authentication" }),
+            ("Microsoft.AspNetCore.Authorization.", new[] { "Microsoft.AspNetCore.Authorization" }),
+            ("Microsoft.Extensions.Configuration.", new[] { "Microsoft.Extensions.Configuration.Abstractions" }),
+            ("Microsoft.Extensions.Hosting.", new[] { "Microsoft.Extensions.Hosting.Abstractions" }),
+            ("Microsoft.Extensions.Logging.", new[] { "Microsoft.Extensions.Logging.Abstractions" }),
+        };
+
         private static readonly ConditionalWeakTable<Compilation, Table> Tables = new ConditionalWeakTable<Compilation, Table>();
 
         private static readonly ConditionalWeakTable<Compilation, Table>.CreateValueCallback NewTable = compilation => new Table(compilation);
@@ -63,15 +83,35 @@ namespace JwtAnalyzers
                     if (!metadataName.StartsWith(prefix, StringComparison.Ordinal)) continue;
 
                     // Not referenced: the type can only be declared in this compilation's source.
-                    if (!ReferencedAssemblies().TryGetValue(assemblyName, out var assembly)) return _compilation.Assembly.GetTypeByMetadataName(metadataName);
+                    if (!ReferencedAssemblies().TryGetValue(assemblyName, out var assembly)) return Found(_compilation.Assembly.GetTypeByMetadataName(metadataName));
 
                     // Referenced: the library's own assembly first, one search instead of one per reference; the
                     // whole compilation only if the type is not there (forwarded, or declared in source).
-                    return assembly.GetTypeByMetadataName(metadataName) ?? _compilation.GetTypeByMetadataName(metadataName);
+                    return Found(assembly.GetTypeByMetadataName(metadataName)) ?? _compilation.GetTypeByMetadataName(metadataName);
+                }
+
+                foreach (var (prefix, assemblyNames) in FrameworkHints)
+                {
+                    if (!metadataName.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    foreach (var assemblyName in assemblyNames)
+                    {
+                        if (ReferencedAssemblies().TryGetValue(assemblyName, out var assembly) && Found(assembly.GetTypeByMetadataName(metadataName)) is { } type) return type;
+                    }
+
+                    return _compilation.GetTypeByMetadataName(metadataName);
+                }
+
+                if (metadataName.StartsWith("System.", StringComparison.Ordinal)
+                    && _compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly is { } coreLibrary
+                    && Found(coreLibrary.GetTypeByMetadataName(metadataName)) is { } core)
+                {
+                    return core;
                 }
 
                 return _compilation.GetTypeByMetadataName(metadataName);
             }
+
+            private static INamedTypeSymbol? Found(INamedTypeSymbol? type) => type is null || type.TypeKind == TypeKind.Error ? null : type;
 
             private Dictionary<string, IAssemblySymbol> ReferencedAssemblies()
             {
