@@ -13,7 +13,8 @@ namespace JwtAnalyzers
     /// A type of one of the libraries the rules are about is looked for in that library's assembly (and, when not
     /// there, in the whole compilation) when the compilation references it, and otherwise only in the compilation's
     /// own source: <see cref="Compilation.GetTypeByMetadataName"/> searches every reference (some 200 in an ASP.NET Core
-    /// project), and most projects reference none of these libraries. The table dies with the compilation (weakly
+    /// project), and most projects reference none of these libraries. An ASP.NET Core or Microsoft.Extensions type is
+    /// looked for only in source when no assembly of that family is referenced. The table dies with the compilation (weakly
     /// keyed), so nothing outlives it.
     /// </summary>
     internal static class TypeLookup
@@ -55,6 +56,9 @@ namespace JwtAnalyzers
             ("Microsoft.Extensions.Hosting.", new[] { "Microsoft.Extensions.Hosting.Abstractions" }),
             ("Microsoft.Extensions.Logging.", new[] { "Microsoft.Extensions.Logging.Abstractions" }),
         };
+
+        /// <summary>Namespace families whose types always live in assemblies named after the family.</summary>
+        private static readonly string[] Families = { "Microsoft.AspNetCore.", "Microsoft.Extensions." };
 
         private static readonly ConditionalWeakTable<Compilation, Table> Tables = new ConditionalWeakTable<Compilation, Table>();
 
@@ -98,7 +102,17 @@ namespace JwtAnalyzers
                         if (ReferencedAssemblies().TryGetValue(assemblyName, out var assembly) && Found(assembly.GetTypeByMetadataName(metadataName)) is { } type) return type;
                     }
 
-                    return _compilation.GetTypeByMetadataName(metadataName);
+                    break;
+                }
+
+                // An ASP.NET Core or Microsoft.Extensions type needs an assembly of that family referenced (whatever its
+                // layout): a console app or a class library without one searches only its own source.
+                foreach (var family in Families)
+                {
+                    if (metadataName.StartsWith(family, StringComparison.Ordinal) && !ReferencesFamily(family))
+                    {
+                        return Found(_compilation.Assembly.GetTypeByMetadataName(metadataName));
+                    }
                 }
 
                 if (metadataName.StartsWith("System.", StringComparison.Ordinal)
@@ -109,6 +123,16 @@ namespace JwtAnalyzers
                 }
 
                 return _compilation.GetTypeByMetadataName(metadataName);
+            }
+
+            private bool ReferencesFamily(string family)
+            {
+                foreach (var name in ReferencedAssemblies().Keys)
+                {
+                    if (name.StartsWith(family, StringComparison.OrdinalIgnoreCase)) return true;
+                }
+
+                return false;
             }
 
             private static INamedTypeSymbol? Found(INamedTypeSymbol? type) => type is null || type.TypeKind == TypeKind.Error ? null : type;
