@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -81,10 +82,9 @@ class C
             var body = string.Concat(Enumerable.Range(0, 12).Select(i => $"new K{i}().P = 1; new K{i}().P = 2; K{i}.Target(); K{i}.Target();\n"));
             var code = types + "class C { void M() {\n" + body + "} }";
             var accepted = new[] { "K3", "K10" };
-            var asked = new ConcurrentQueue<string>();
-            var handled = new ConcurrentQueue<string>();
-            var probe = new SameNameProbe(accepted, asked, handled);
+            var probe = new RecordingProbe(member => accepted.Contains(member.ContainingType.Name), member => member.ContainingType.Name + "." + member.Name);
             await Run(new ProbeHost(probe), code);
+            var (asked, handled) = (probe.Asked, probe.Handled);
 
             Assert.Equal(24, asked.Count); // 12 properties and 12 methods, each asked once
             Assert.Equal(24, asked.Distinct().Count());
@@ -97,10 +97,13 @@ class C
         public async Task NameGates_KeepOtherNamesFromTheFilters(bool hosted)
         {
             // Methods named "Target", or starting with "Gen", and the property "P": the filters never see "Other" or F.
-            var asked = new ConcurrentQueue<string>();
-            var handled = new ConcurrentQueue<string>();
-            var probe = new GateProbe(asked, handled);
+            var probe = new RecordingProbe(
+                member => member is not IMethodSymbol || member.Name == "Target",
+                member => member.Name,
+                KeyedRegistration.Names("Target"),
+                name => name.StartsWith("Gen", StringComparison.Ordinal));
             await Run(hosted ? new ProbeHost(probe) : probe);
+            var (asked, handled) = (probe.Asked, probe.Handled);
 
             Assert.DoesNotContain("Other", asked);
             Assert.Contains("Target", asked);
@@ -128,62 +131,29 @@ class C
         }
 
 #pragma warning disable RS1001, RS2008 // probes run by the tests only: not exported, no release to track
-        /// <summary>Keyed with name gates: records what its filters are asked and which members reach its handlers.</summary>
-        private sealed class GateProbe : DiagnosticAnalyzer
-        {
-            private static readonly DiagnosticDescriptor Unused = new DiagnosticDescriptor("PROBE03", "Probe", "Probe", "Test", DiagnosticSeverity.Hidden, true);
-            private readonly ConcurrentQueue<string> _asked;
-            private readonly ConcurrentQueue<string> _handled;
-
-            public GateProbe(ConcurrentQueue<string> asked, ConcurrentQueue<string> handled)
-            {
-                _asked = asked;
-                _handled = handled;
-            }
-
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
-
-            public override void Initialize(AnalysisContext context)
-            {
-                context.EnableConcurrentExecution();
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-                context.RegisterCompilationStartAction(start =>
-                {
-                    start.RegisterInvocationAction(
-                        KeyedRegistration.Names("Target"),
-                        method =>
-                        {
-                            _asked.Enqueue(method.Name);
-                            return method.Name == "Target";
-                        },
-                        c => _handled.Enqueue(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name),
-                        name => name.StartsWith("Gen", StringComparison.Ordinal));
-                    start.RegisterPropertyAssignmentAction(
-                        KeyedRegistration.Names("P"),
-                        property =>
-                        {
-                            _asked.Enqueue(property.Name);
-                            return true;
-                        },
-                        c => _handled.Enqueue(((Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation)((Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)c.Operation).Target).Property.Name));
-                });
-            }
-        }
-
-        /// <summary>Keyed on members named alike in many types: records what is asked and which members reach the handlers.</summary>
-        private sealed class SameNameProbe : DiagnosticAnalyzer
+        /// <summary>
+        /// Keyed on invocations (gated by <c>methodNames</c> and <c>namePredicate</c> when given) and on assignments to
+        /// properties named P: records each member its filters are asked about and each member that reaches a handler.
+        /// </summary>
+        private sealed class RecordingProbe : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Unused = new DiagnosticDescriptor("PROBE02", "Probe", "Probe", "Test", DiagnosticSeverity.Hidden, true);
-            private readonly string[] _accepted;
-            private readonly ConcurrentQueue<string> _asked;
-            private readonly ConcurrentQueue<string> _handled;
+            private readonly HashSet<string>? _methodNames;
+            private readonly Func<string, bool>? _namePredicate;
+            private readonly Func<ISymbol, bool> _accept;
+            private readonly Func<ISymbol, string> _describe;
 
-            public SameNameProbe(string[] accepted, ConcurrentQueue<string> asked, ConcurrentQueue<string> handled)
+            public RecordingProbe(Func<ISymbol, bool> accept, Func<ISymbol, string> describe, HashSet<string>? methodNames = null, Func<string, bool>? namePredicate = null)
             {
-                _accepted = accepted;
-                _asked = asked;
-                _handled = handled;
+                _accept = accept;
+                _describe = describe;
+                _methodNames = methodNames;
+                _namePredicate = namePredicate;
             }
+
+            public ConcurrentQueue<string> Asked { get; } = new ConcurrentQueue<string>();
+
+            public ConcurrentQueue<string> Handled { get; } = new ConcurrentQueue<string>();
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
 
@@ -193,23 +163,21 @@ class C
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
                 context.RegisterCompilationStartAction(start =>
                 {
-                    start.RegisterInvocationAction(
-                        method => Ask(method),
-                        c => _handled.Enqueue(Name(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod)));
+                    Action<OperationAnalysisContext> invoked = c => Handled.Enqueue(_describe(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod));
+                    if (_methodNames is null) start.RegisterInvocationAction(method => Ask(method), invoked);
+                    else start.RegisterInvocationAction(_methodNames, method => Ask(method), invoked, _namePredicate);
                     start.RegisterPropertyAssignmentAction(
                         KeyedRegistration.Names("P"),
                         property => Ask(property),
-                        c => _handled.Enqueue(Name(((Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation)((Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)c.Operation).Target).Property)));
+                        c => Handled.Enqueue(_describe(((Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation)((Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)c.Operation).Target).Property)));
                 });
             }
 
             private bool Ask(ISymbol member)
             {
-                _asked.Enqueue(Name(member));
-                return _accepted.Contains(member.ContainingType.Name);
+                Asked.Enqueue(_describe(member));
+                return _accept(member);
             }
-
-            private static string Name(ISymbol member) => member.ContainingType.Name + "." + member.Name;
         }
 
         /// <summary>A rule that records what its filters are asked and which operations reach its handlers.</summary>
