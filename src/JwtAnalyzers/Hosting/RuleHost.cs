@@ -115,9 +115,10 @@ namespace JwtAnalyzers.Hosting
         /// <remarks>
         /// The selections are kept per thread, bucketed by the key's name, and told apart within a bucket by
         /// reference. Before, one concurrent table was shared by all threads. On real code (IdentityServer4's
-        /// sources, where most methods are called only a few times) profiles found the host's time mostly in that
-        /// table: adds waiting on its few locks and on its growth, and first-time identity hashes of symbols. A
-        /// name's hash touches only the string, and a filter asked again on another thread is cheaper than the wait.
+        /// sources) profiles found the host's own time mostly in that table: adds waiting on its few locks and on its
+        /// growth, and first-time identity hashes of symbols. A name's hash touches only the string, and a filter
+        /// asked again on another thread is cheaper than the wait. A dispatch lives as long as its compilation's
+        /// analysis; its per-thread tables go with it when the ThreadLocal is collected.
         /// </remarks>
         private sealed class KeyedDispatch<TKey>
             where TKey : class, ISymbol
