@@ -195,10 +195,66 @@ namespace JwtAnalyzers.Claims
                     return IsSensitiveSource(op, parameter.Parameter.Name, configured, cancellationToken) ? op : null;
                 case ILocalReferenceOperation local:
                     if (IsSensitiveSource(op, local.Local.Name, configured, cancellationToken)) return op;
+                    if (!InitializerMayLeadToSource(local.Local, cancellationToken)) return null;
                     var assigned = ValueFlow.Unwrap(op, cancellationToken);
                     return ReferenceEquals(assigned, op) ? null : FindSensitiveSource(assigned, configured, depth + 1, cancellationToken);
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>
+        /// False when the local is declared with an initializer of a shape <see cref="FindSensitiveSource"/> never
+        /// looks into (a call other than ToString, a creation, a literal, an await...): whether that initializer is
+        /// the local's one value or the local has others, the answer is then "no source", and the method body need
+        /// not be searched for the local's writes. On IdentityServer4's sources most claim values are such locals
+        /// ("var subjectId = user.GetSubjectId();") in large methods.
+        /// </summary>
+        private static bool InitializerMayLeadToSource(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+            {
+                return true;
+            }
+
+            return MayBeFollowed(value);
+        }
+
+        /// <summary>The expression shapes whose operations <see cref="FindSensitiveSource"/> follows (after conversions).</summary>
+        private static bool MayBeFollowed(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return MayBeFollowed(parenthesized.Expression);
+                case CastExpressionSyntax cast:
+                    return MayBeFollowed(cast.Expression);
+                case BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression):
+                    return MayBeFollowed(binary.Left);
+                case InvocationExpressionSyntax invocation:
+                    return invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "ToString",
+                        SimpleNameSyntax name => name.Identifier.ValueText == "ToString",
+                        _ => true,
+                    };
+                case LiteralExpressionSyntax:
+                case BaseObjectCreationExpressionSyntax:
+                case ArrayCreationExpressionSyntax:
+                case ImplicitArrayCreationExpressionSyntax:
+                case AwaitExpressionSyntax:
+                case LambdaExpressionSyntax:
+                case AnonymousMethodExpressionSyntax:
+                case DefaultExpressionSyntax:
+                case TypeOfExpressionSyntax:
+                case ElementAccessExpressionSyntax:
+                case ConditionalAccessExpressionSyntax:
+                case QueryExpressionSyntax:
+                case SwitchExpressionSyntax:
+                    return false;
+                default:
+                    return true; // names, member accesses, interpolations, concatenations, conditionals, and anything else
             }
         }
 

@@ -165,6 +165,47 @@ class C
         // ---- new Claim(type, value): values ----
 
         [Fact]
+        public async Task ClaimValueThroughALocal_EveryShapeTheRuleFollows_Reports_AndACallIsNotFollowed()
+        {
+            // A local's initializer is looked into only when its shape can lead to a source (the rule skips the
+            // search for a local's writes otherwise): each followed shape still reports; a call's result does not.
+            await Verify.VerifyAnalyzerAsync(Usings + User + @"
+class C
+{
+    IEnumerable<Claim> Create(AppUser user)
+    {
+        var v1 = user.Pin.ToString();
+        var v2 = $""{user.Password}"";
+        var v3 = ""p:"" + user.Password;
+        var v4 = user.Id.Length > 0 ? user.Ssn : """";
+        var v5 = user.Password ?? """";
+        var v6 = (string)user.PasswordHash;
+        var v7 = (object)user.PasswordHash as string;
+        var v8 = Describe(user);
+        var v9 = new string(user.Password.ToCharArray());
+        yield return {|#0:new Claim(""a"", v1)|};
+        yield return {|#1:new Claim(""b"", v2)|};
+        yield return {|#2:new Claim(""c"", v3)|};
+        yield return {|#3:new Claim(""d"", v4)|};
+        yield return {|#4:new Claim(""e"", v5)|};
+        yield return {|#5:new Claim(""f"", v6)|};
+        yield return {|#6:new Claim(""g"", v7!)|};
+        yield return new Claim(""h"", v8);
+        yield return new Claim(""i"", v9);
+    }
+
+    static string Describe(AppUser user) => user.Id;
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'a' (value read from 'user.Pin')"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'b' (value read from 'user.Password')"),
+                Verify.Diagnostic("JWT020").WithLocation(2).WithArguments("'c' (value read from 'user.Password')"),
+                Verify.Diagnostic("JWT020").WithLocation(3).WithArguments("'d' (value read from 'user.Ssn')"),
+                Verify.Diagnostic("JWT020").WithLocation(4).WithArguments("'e' (value read from 'user.Password')"),
+                Verify.Diagnostic("JWT020").WithLocation(5).WithArguments("'f' (value read from 'user.PasswordHash')"),
+                Verify.Diagnostic("JWT020").WithLocation(6).WithArguments("'g' (value read from 'user.PasswordHash')"));
+        }
+
+        [Fact]
         public async Task ClaimValueFromSensitiveMembers_Reports()
         {
             await Verify.VerifyAnalyzerAsync(Usings + User + @"
