@@ -87,8 +87,8 @@ namespace JwtAnalyzers.Claims
             var key = ArgumentValue(invocation.Arguments, "key");
             var item = ArgumentValue(invocation.Arguments, "value");
             if (key is null || item is null) return;
-            if (!IsPayloadReceiver(invocation.Instance, invocation, sinks, context.CancellationToken)) return;
-            Evaluate(context, sinks, key, null, item, invocation.Syntax.GetLocation());
+            // Whether the dictionary goes into a token is asked only of an entry that would be reported.
+            Evaluate(context, sinks, key, null, item, invocation.Syntax.GetLocation(), invocation.Instance, invocation);
         }
 
         // payload["password"] = x, descriptor.Claims["password"] = x, ["password"] = x in an object initializer
@@ -98,8 +98,7 @@ namespace JwtAnalyzers.Claims
             if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer || indexer.Arguments.Length != 1) return;
             var key = indexer.Arguments[0].Value;
             if (key.Type?.SpecialType != SpecialType.System_String) return;
-            if (!IsPayloadReceiver(indexer.Instance, assignment, sinks, context.CancellationToken)) return;
-            Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.GetLocation());
+            Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.GetLocation(), indexer.Instance, assignment);
         }
 
         // JWT.Encode(new { sub = id, password = x }, key, JwsAlgorithm.HS256)
@@ -115,7 +114,13 @@ namespace JwtAnalyzers.Claims
         }
 
         /// <summary>Reports when the claim name, or else the source of the value, denotes sensitive data.</summary>
-        private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, Location location)
+        /// <summary>
+        /// Reports the claim when its name or value is sensitive. With <paramref name="at"/>, the entry is written into
+        /// <paramref name="receiver"/>, a dictionary that must prove to be a token's payload (<see cref="IsPayloadReceiver"/>);
+        /// that search of the method is made last, only for an entry that would be reported.
+        /// </summary>
+        private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, Location location,
+            IOperation? receiver = null, IOperation? at = null)
         {
             if (location.SourceTree is not { } tree || IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
             var name = knownName;
@@ -135,7 +140,7 @@ namespace JwtAnalyzers.Claims
                 if (kind != SensitiveKind.None)
                 {
                     // Development-only code is exempt; asked last, as most claims are not reported.
-                    if (!ValueIsFact(value, kind, context.CancellationToken) && !EnvironmentGuard.IsDevelopmentOnly(context.Operation))
+                    if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, "'" + name + "'"));
                     }
@@ -147,9 +152,16 @@ namespace JwtAnalyzers.Claims
             }
 
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
-            if (source is null || EnvironmentGuard.IsDevelopmentOnly(context.Operation)) return;
+            if (source is null || !IsReported(context, sinks, receiver, at)) return;
             var from = "(value read from '" + Describe(source) + "')";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, name is null ? from : "'" + name + "' " + from));
+        }
+
+        /// <summary>The checks that only a finding needs: the dictionary is a payload (when there is one), the code not development-only.</summary>
+        private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? receiver, IOperation? at)
+        {
+            if (at is not null && !IsPayloadReceiver(receiver, at, sinks, context.CancellationToken)) return false;
+            return !EnvironmentGuard.IsDevelopmentOnly(context.Operation);
         }
 
         /// <summary>A member, parameter or local the value is read from whose name denotes sensitive data; null when none.</summary>
