@@ -8,14 +8,12 @@ using Microsoft.CodeAnalysis;
 namespace JwtAnalyzers
 {
     /// <summary>
-    /// <see cref="Compilation.GetTypeByMetadataName"/> memoized per compilation, shared by every rule: a lookup
-    /// searches every referenced assembly, and twenty rules asking for the same types would pay that twenty times.
-    /// A type of one of the libraries the rules are about is looked for in that library's assembly (and, when not
-    /// there, in the whole compilation) when the compilation references it, and otherwise only in the compilation's
-    /// own source: <see cref="Compilation.GetTypeByMetadataName"/> searches every reference (some 200 in an ASP.NET Core
-    /// project), and most projects reference none of these libraries. An ASP.NET Core or Microsoft.Extensions type is
-    /// looked for only in source when no assembly of that family is referenced. The table dies with the compilation (weakly
-    /// keyed), so nothing outlives it.
+    /// <see cref="Compilation.GetTypeByMetadataName"/> memoized per compilation and shared by every rule. That call
+    /// searches every reference (some 200 in an ASP.NET Core project), so a type is looked for where it can be first:
+    /// a library's type in that library's assembly when it is referenced (else only in the compilation's own source,
+    /// as most projects reference none of these libraries); a framework type in the assembly that usually holds it;
+    /// an ASP.NET Core or Microsoft.Extensions type only in source when no assembly of that family is referenced.
+    /// The table dies with the compilation (weakly keyed), so nothing outlives it.
     /// </summary>
     internal static class TypeLookup
     {

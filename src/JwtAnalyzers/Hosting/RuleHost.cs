@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -157,9 +156,9 @@ namespace JwtAnalyzers.Hosting
 
             public void Run(OperationAnalysisContext context)
             {
-                if (_key(context.Operation) is { } key && MayBeSelected(key.Name))
+                if (_key(context.Operation) is { } key && key.Name is var name && MayBeSelected(name))
                 {
-                    foreach (var handler in Selected(key))
+                    foreach (var handler in Selected(key, name))
                     {
                         handler.Action(context);
                     }
@@ -186,22 +185,22 @@ namespace JwtAnalyzers.Hosting
                 return false;
             }
 
-            private Handler[] Selected(TKey key)
+            private Handler[] Selected(TKey key, string name)
             {
                 var byName = _selected.Value!;
-                if (!byName.TryGetValue(key.Name, out var bucket)) byName[key.Name] = bucket = new Bucket();
+                if (!byName.TryGetValue(name, out var bucket)) byName[name] = bucket = new Bucket();
                 if (bucket.TryGet(key, out var handlers)) return handlers;
-                handlers = Select(key);
+                handlers = Select(key, name);
                 bucket.Add(key, handlers);
                 return handlers;
             }
 
-            private Handler[] Select(TKey key)
+            private Handler[] Select(TKey key, string name)
             {
                 List<Handler>? selected = null;
                 foreach (var (gate, filter, handler) in _keyed)
                 {
-                    if (gate.Accepts(key.Name) && filter(key)) (selected ??= new List<Handler>()).Add(handler);
+                    if (gate.Accepts(name) && filter(key)) (selected ??= new List<Handler>()).Add(handler);
                 }
 
                 return selected?.ToArray() ?? Array.Empty<Handler>();
