@@ -240,7 +240,7 @@ namespace JwtAnalyzers.Flow
         /// </summary>
         private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference)
         {
-            if (local.IsRef) return null;
+            if (local.IsRef || IsDeclaredWithoutDeclarator(local)) return null;
 
             // A local is declared in the same executable body as its uses (lambdas and local functions included), so
             // the body's writes hold its declarator and every write. Not SemanticModel.GetOperation on the
@@ -274,6 +274,18 @@ namespace JwtAnalyzers.Flow
             if (declarator is null) return null;
             if (declarator.Initializer is { } initializer) return writes == 0 ? initializer.Value : null;
             return writes == 1 ? assigned : null;
+        }
+
+        /// <summary>
+        /// A foreach variable, or one declared in a pattern, an out argument or a deconstruction: such a local never has
+        /// one known value (<see cref="SingleAssignmentOf"/> finds no declarator with an initializer for it), so the
+        /// body's writes need not be collected to say so. On IdentityServer4's sources half the locals asked about
+        /// were foreach variables.
+        /// </summary>
+        private static bool IsDeclaredWithoutDeclarator(ILocalSymbol local)
+        {
+            var references = local.DeclaringSyntaxReferences;
+            return references.Length == 1 && references[0].GetSyntax() is ForEachStatementSyntax or SingleVariableDesignationSyntax;
         }
 
         private static IOperation? InitializerOf(ISymbol member, IOperation reference, CancellationToken cancellationToken)
