@@ -55,7 +55,7 @@ namespace JwtAnalyzers.Claims
             var value = ArgumentValue(creation.Arguments, "value");
             if (type is null || value is null) return;
             if (IsEncrypted(creation, sinks)) return;
-            Evaluate(context, sinks, type, null, value, creation.Syntax.GetLocation());
+            Evaluate(context, sinks, type, null, value, creation.Syntax.Span);
         }
 
         // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
@@ -74,7 +74,7 @@ namespace JwtAnalyzers.Claims
                 var name = ArgumentValue(invocation.Arguments, "name");
                 var value = ArgumentValue(invocation.Arguments, "value");
                 if (name is null || value is null || name.Type?.SpecialType != SpecialType.System_String) return; // ClaimName: registered claims
-                Evaluate(context, sinks, name, null, value, AddClaimLocation(invocation));
+                Evaluate(context, sinks, name, null, value, AddClaimSpan(invocation));
                 return;
             }
 
@@ -88,7 +88,7 @@ namespace JwtAnalyzers.Claims
             var item = ArgumentValue(invocation.Arguments, "value");
             if (key is null || item is null) return;
             // Whether the dictionary goes into a token is asked only of an entry that would be reported.
-            Evaluate(context, sinks, key, null, item, invocation.Syntax.GetLocation(), invocation.Instance, invocation);
+            Evaluate(context, sinks, key, null, item, invocation.Syntax.Span, invocation.Instance, invocation);
         }
 
         // payload["password"] = x, descriptor.Claims["password"] = x, ["password"] = x in an object initializer
@@ -98,7 +98,7 @@ namespace JwtAnalyzers.Claims
             if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer || indexer.Arguments.Length != 1) return;
             var key = indexer.Arguments[0].Value;
             if (key.Type?.SpecialType != SpecialType.System_String) return;
-            Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.GetLocation(), indexer.Instance, assignment);
+            Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.Span, indexer.Instance, assignment);
         }
 
         // JWT.Encode(new { sub = id, password = x }, key, JwsAlgorithm.HS256)
@@ -109,20 +109,21 @@ namespace JwtAnalyzers.Claims
             foreach (var initializer in anonymous.Initializers)
             {
                 if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } member) continue;
-                Evaluate(context, sinks, null, property.Property.Name, member.Value, member.Syntax.GetLocation());
+                Evaluate(context, sinks, null, property.Property.Name, member.Value, member.Syntax.Span);
             }
         }
 
-        /// <summary>Reports when the claim name, or else the source of the value, denotes sensitive data.</summary>
         /// <summary>
-        /// Reports the claim when its name or value is sensitive. With <paramref name="at"/>, the entry is written into
-        /// <paramref name="receiver"/>, a dictionary that must prove to be a token's payload (<see cref="IsPayloadReceiver"/>);
-        /// that search of the method is made last, only for an entry that would be reported.
+        /// Reports the claim at <paramref name="span"/> (of the operation's file) when its name or value is sensitive. With
+        /// <paramref name="at"/>, the entry is written into <paramref name="receiver"/>, a dictionary that must prove to
+        /// be a token's payload (<see cref="IsPayloadReceiver"/>); that search of the method is made last, only for an
+        /// entry that would be reported.
         /// </summary>
-        private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, Location location,
+        private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, TextSpan span,
             IOperation? receiver = null, IOperation? at = null)
         {
-            if (location.SourceTree is not { } tree || IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
+            if (IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
+            var tree = context.Operation.Syntax.SyntaxTree;
             var name = knownName;
             if (name is null && nameOperation is not null
                 && ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s)
@@ -130,8 +131,7 @@ namespace JwtAnalyzers.Claims
                 name = s;
             }
 
-            var configured = SensitiveNames.ParseConfigured(
-                JwtAnalyzerOptions.GetList(context.Options, tree, DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames));
+            var configured = sinks.ConfiguredNames(context.Options, tree);
 
             if (name is not null)
             {
@@ -142,7 +142,7 @@ namespace JwtAnalyzers.Claims
                     // Development-only code is exempt; asked last, as most claims are not reported.
                     if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, "'" + name + "'"));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), "'" + name + "'"));
                     }
 
                     return;
@@ -154,7 +154,7 @@ namespace JwtAnalyzers.Claims
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
             if (source is null || !IsReported(context, sinks, receiver, at)) return;
             var from = "(value read from '" + Describe(source) + "')";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, location, name is null ? from : "'" + name + "' " + from));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), name is null ? from : "'" + name + "' " + from));
         }
 
         /// <summary>The checks that only a finding needs: the dictionary is a payload (when there is one), the code not development-only.</summary>
@@ -521,15 +521,10 @@ namespace JwtAnalyzers.Claims
         }
 
         /// <summary>"AddClaim(...)" without the receiver, so that a fluent chain is not all underlined.</summary>
-        private static Location AddClaimLocation(IInvocationOperation invocation)
-        {
-            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax)
-            {
-                return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
-            }
-
-            return invocation.Syntax.GetLocation();
-        }
+        private static TextSpan AddClaimSpan(IInvocationOperation invocation)
+            => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
+                ? TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End)
+                : invocation.Syntax.Span;
 
         private static string Describe(IOperation source)
         {
@@ -559,6 +554,40 @@ namespace JwtAnalyzers.Claims
                 JwtNetEncoder = symbols.JwtNetEncoder;
                 JwtNetIJwtEncoder = symbols.JwtNetIJwtEncoder;
                 JwtNetEncoderExtensions = TypeLookup.Get(compilation, "JWT.JwtEncoderExtensions");
+            }
+
+            private ConfiguredForTree? _lastConfigured;
+
+            /// <summary>
+            /// The claim names configured for the file's rule options, parsed once per file in turn: a file's claims
+            /// arrive together, and reading the options (two composed keys, two dictionary look-ups) and parsing them
+            /// for every claim was a tenth of the rule's time on IdentityServer4's sources. Threads on other files
+            /// replace the entry; each reads a whole entry, so none sees another file's names.
+            /// </summary>
+            public ImmutableArray<string[]> ConfiguredNames(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var last = Volatile.Read(ref _lastConfigured);
+                if (last is not null && ReferenceEquals(last.Tree, tree) && ReferenceEquals(last.Options, options)) return last.Names;
+                var names = SensitiveNames.ParseConfigured(
+                    JwtAnalyzerOptions.GetList(options, tree, DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames));
+                Volatile.Write(ref _lastConfigured, new ConfiguredForTree(tree, options, names));
+                return names;
+            }
+
+            private sealed class ConfiguredForTree
+            {
+                public ConfiguredForTree(SyntaxTree tree, AnalyzerOptions options, ImmutableArray<string[]> names)
+                {
+                    Tree = tree;
+                    Options = options;
+                    Names = names;
+                }
+
+                public SyntaxTree Tree { get; }
+
+                public AnalyzerOptions Options { get; }
+
+                public ImmutableArray<string[]> Names { get; }
             }
 
             /// <summary>Whether a dictionary local is a payload, per local (locals are unique to their declaration).</summary>

@@ -701,6 +701,30 @@ class C
 }", "jwt_analyzers.sensitive_claim_names = bonus");
         }
 
+        [Fact]
+        public async Task ConfiguredName_AppliesOnlyInTheFilesItIsConfiguredFor()
+        {
+            // The rule reads the configured names once per file in turn; two files with different option sections,
+            // analysed in one compilation, each keep their own names.
+            var test = new AnalyzerVerify.Test();
+            test.TestState.Sources.Add(("/0/Payroll.cs", Usings + @"
+class Payroll
+{
+    Claim First(string v) => {|#0:new Claim(""salary"", v)|};
+    Claim Second(string v) => {|#1:new Claim(""salary"", v)|};
+}"));
+            test.TestState.Sources.Add(("/0/Other.cs", Usings + @"
+class Other
+{
+    Claim First(string v) => new Claim(""salary"", v);
+    Claim Second(string v) => new Claim(""salary"", v);
+}"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[Payroll.cs]\njwt_analyzers.sensitive_claim_names = salary\n"));
+            test.ExpectedDiagnostics.Add(AnalyzerVerify.Diagnostic("JWT020").WithLocation(0).WithArguments("'salary'"));
+            test.ExpectedDiagnostics.Add(AnalyzerVerify.Diagnostic("JWT020").WithLocation(1).WithArguments("'salary'"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         // ---- code fixes ----
 
         [Fact]
