@@ -97,6 +97,14 @@ namespace JwtAnalyzers.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--cold"))
+            {
+                var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+                await HandlerBench.RunCold(() => CSharpCompilation.Create("Corpus", corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)), withJwt,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)), HandlerBenchAnalyzers(peers, only), iterations);
+                return 0;
+            }
+
             if (args.Contains("--handlers"))
             {
                 var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
@@ -282,7 +290,7 @@ namespace JwtAnalyzers.Benchmarks
         /// Each rule's time from the host's clock: its compilation-start work, plus per operation kind its handler
         /// time less what the clock charges an empty handler for the same number of calls (the timing itself).
         /// </summary>
-        private static IEnumerable<(string Rule, double Ms)> NetPerRule(IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds, long AllocatedBytes)> cells, List<double> timerNsPerCall)
+        internal static IEnumerable<(string Rule, double Ms)> NetPerRule(IReadOnlyList<(string Rule, string Part, double Milliseconds, long Calls, double PausedMilliseconds, long AllocatedBytes)> cells, List<double> timerNsPerCall)
         {
             var empty = cells.Where(c => c.Rule == RuleClock.EmptyHandler && c.Calls > 0).ToDictionary(c => c.Part, c => c.Milliseconds / c.Calls);
             var totalEmpty = cells.Where(c => c.Rule == RuleClock.EmptyHandler).ToList();
