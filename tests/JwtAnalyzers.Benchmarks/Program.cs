@@ -30,6 +30,10 @@ namespace JwtAnalyzers.Benchmarks
             var files = positional.Length > 0 ? int.Parse(positional[0]) : 1000;
             var iterations = positional.Length > 1 ? int.Parse(positional[1]) : 3;
             var only = Values(args, "--only=");
+            // Warm-up iterations before the measured ones (all parties alike): the JIT tiers the compiler's code and
+            // ours up over the first few compilations of a process; a compiler server or an IDE runs at that steady
+            // state. Their figures are printed too.
+            Warmups = Values(args, "--warmup=").Select(int.Parse).DefaultIfEmpty(3).First();
 
             // --source=DIR measures a real code base instead of the generated corpus: every .cs file under DIR
             // (bin/ and obj/ skipped), compiled against the JWT libraries, ASP.NET Core and each --reference=
@@ -40,7 +44,7 @@ namespace JwtAnalyzers.Benchmarks
             var corpus = realCode ? SourceFolder.Read(source!) : Corpus.Generate(files);
             var lines = corpus.Sum(f => f.Text.Count(c => c == '\n'));
             Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, latency {System.Runtime.GCSettings.LatencyMode}, gen0 budget {AppContext.GetData("GCgen0size") ?? "default"}");
-            Console.WriteLine($"{(realCode ? "source " + Path.GetFullPath(source!) : "corpus")}: {corpus.Count} files, {lines:N0} lines; {iterations} measured iterations after 1 warm-up; {Environment.ProcessorCount} cores");
+            Console.WriteLine($"{(realCode ? "source " + Path.GetFullPath(source!) : "corpus")}: {corpus.Count} files, {lines:N0} lines; {iterations} measured iterations after {Warmups} warm-up{(Warmups == 1 ? "" : "s")}; {Environment.ProcessorCount} cores");
 
             // The package exports one analyzer, JwtAnalyzer, which hosts every rule; --separate runs the rule
             // analyzers as 22 analyzers instead (how the package worked before the host), for comparison.
@@ -127,6 +131,8 @@ namespace JwtAnalyzers.Benchmarks
             return 0;
         }
 
+        private static int Warmups = 3;
+
         private static async Task RunCase(string name, List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<DiagnosticAnalyzer> peers, int iterations, bool compileAlone = true,
             LanguageVersion languageVersion = LanguageVersion.CSharp12, NullableContextOptions nullable = NullableContextOptions.Enable, bool reportErrors = false)
@@ -156,9 +162,10 @@ namespace JwtAnalyzers.Benchmarks
             var oursFindings = 0;
             var peerFindings = 0;
 
-            for (var iteration = 0; iteration <= iterations; iteration++)
+            var warmupOurs = new List<double>();
+            for (var iteration = 0; iteration < Warmups + iterations; iteration++)
             {
-                var measured = iteration > 0;
+                var measured = iteration >= Warmups;
 
                 // Compiler alone: parse + bind every method body.
                 Collect();
@@ -185,6 +192,7 @@ namespace JwtAnalyzers.Benchmarks
                 var gcBefore = GC.CollectionCount(0);
                 var (oursTime, oursPer, oursCount) = await Analyze(Declared(trees, references, options, firstTouch), ours);
                 var oursBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
+                if (!measured) warmupOurs.Add(oursTime);
                 if (measured)
                 {
                     oursTotal.Add(oursTime);
@@ -230,7 +238,7 @@ namespace JwtAnalyzers.Benchmarks
             var oursMs = Median(oursTotal);
             Console.WriteLine($"compiler alone (parse + GetDiagnostics): {compileMs,10:N1} ms   allocated {Median(compileAlloc) / 1048576.0:N1} MiB");
             Console.WriteLine($"our analyzers, callback time (sum):      {oursMs,10:N1} ms = {100 * oursMs / compileMs:N3} % of compile time (fastest run {oursTotal.Min():N1} ms = {100 * oursTotal.Min() / compileMs:N3} %); findings {oursFindings}");
-            Console.WriteLine($"  each run: {string.Join(", ", oursTotal.Select(t => t.ToString("N1", CultureInfo.InvariantCulture)))} ms");
+            Console.WriteLine($"  each run: {string.Join(", ", oursTotal.Select(t => t.ToString("N1", CultureInfo.InvariantCulture)))} ms (the {warmupOurs.Count} warm-up run{(warmupOurs.Count == 1 ? "" : "s")} before them: {string.Join(", ", warmupOurs.Select(t => t.ToString("N1", CultureInfo.InvariantCulture)))} ms)");
             if (compileAlone && compile.Count == oursTotal.Count)
             {
                 // Each iteration compiles and then analyzes back to back: its own ratio shares that moment's machine load.
