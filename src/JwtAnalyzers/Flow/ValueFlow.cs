@@ -346,6 +346,37 @@ namespace JwtAnalyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The operation of type <typeparamref name="T"/> whose syntax is <paramref name="syntax"/>, found under
+        /// <paramref name="root"/> by descending only into the children whose syntax contains it: a few steps down one
+        /// path, where a search of the flattened body reads every operation. Null when that path does not lead to it
+        /// (an implicit operation whose syntax spans its neighbours' may hide it); callers then fall back to a search.
+        /// </summary>
+        public static T? FindBySyntax<T>(IOperation root, SyntaxNode syntax)
+            where T : class, IOperation
+        {
+            var span = syntax.Span;
+            var current = root;
+            for (var depth = 0; depth < 256; depth++)
+            {
+                if (current is T found && current.Syntax == syntax) return found;
+                IOperation? next = null;
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child.Syntax.Span.Contains(span) && child.Syntax.SyntaxTree == syntax.SyntaxTree)
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                if (next is null) return null;
+                current = next;
+            }
+
+            return null;
+        }
+
         public static IOperation Root(IOperation operation)
         {
             var current = operation;

@@ -249,6 +249,7 @@ namespace JwtAnalyzers.Validation
         /// </summary>
         private static bool IsDescriptorWithoutCredentials(IOperation value, INamedTypeSymbol descriptorType, CancellationToken cancellationToken)
         {
+            if (DeclaredWithCredentials(value, cancellationToken)) return false;
             var source = ValueFlow.Unwrap(value, cancellationToken);
             if (source is not IObjectCreationOperation creation || !Is(creation.Type?.OriginalDefinition, descriptorType)) return false;
             if (creation.Initializer is { } initializer)
@@ -296,6 +297,44 @@ namespace JwtAnalyzers.Validation
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A local declared with an object creation whose initializer sets the signing or encrypting credentials to
+        /// something not provably null: the token is signed (or encrypted) whatever else the method does with the
+        /// local, as the search below would conclude. Answered from the declaration, without following the local
+        /// through its method: on the generated corpus this rule was the first to flatten most token-issuing
+        /// methods, only to find the descriptor signed where it was created.
+        /// </summary>
+        private static bool DeclaredWithCredentials(IOperation value, CancellationToken cancellationToken)
+        {
+            var argument = value;
+            while (argument is IConversionOperation conversion) argument = conversion.Operand;
+            if (argument is not ILocalReferenceOperation { Local: { IsRef: false } local }
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializerSyntax }
+                || ValueFlow.FindBySyntax<IObjectCreationOperation>(ValueFlow.Root(value), StripParentheses(initializerSyntax)) is not { Initializer: { } initializer })
+            {
+                return false;
+            }
+
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    && IsCredentialsProperty(property.Property)
+                    && !IsProvablyNull(assignment.Value, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+            return expression;
         }
 
         private static bool IsWrittenTo(IPropertyReferenceOperation property, CancellationToken cancellationToken)
