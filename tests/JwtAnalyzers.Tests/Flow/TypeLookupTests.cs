@@ -112,6 +112,22 @@ namespace JwtAnalyzers.Tests.Flow
         }
 
         [Fact]
+        public void X509CertificateLoader_IsLookedForOnlyWhereItShips_AndFoundThere()
+        {
+            // TypeLookup looks for it only in System.Security.Cryptography (.NET 9 and later), Microsoft.Bcl.Cryptography
+            // (which brings it to .NET 8) and source; the theory above covers .NET 8 without the package.
+            const string name = "System.Security.Cryptography.X509Certificates.X509CertificateLoader";
+            var withPackage = CSharpCompilation.Create("Lookup", new[] { CSharpSyntaxTree.ParseText("class C { }") }, References.Net80.AddRange(References.BclCryptography));
+            var expected = withPackage.GetTypeByMetadataName(name);
+            Assert.Equal("Microsoft.Bcl.Cryptography", expected?.ContainingAssembly.Name);
+            Assert.Equal(expected, TypeLookup.Get(withPackage, name), SymbolEqualityComparer.Default);
+
+            var inSource = CSharpCompilation.Create("Lookup", new[] { CSharpSyntaxTree.ParseText("namespace System.Security.Cryptography.X509Certificates { public static class X509CertificateLoader { } }") }, References.Net80);
+            Assert.NotNull(TypeLookup.Get(inSource, name));
+            Assert.Equal(inSource.GetTypeByMetadataName(name), TypeLookup.Get(inSource, name), SymbolEqualityComparer.Default);
+        }
+
+        [Fact]
         public void LibraryNotReferenced_ATypeDeclaredInSourceIsStillFound()
         {
             var compilation = CSharpCompilation.Create("Lookup", new[] { CSharpSyntaxTree.ParseText("namespace Jose { public static class JWT { } }") }, References.Net80);

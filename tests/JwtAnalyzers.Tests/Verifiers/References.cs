@@ -58,6 +58,9 @@ namespace JwtAnalyzers.Tests.Verifiers
 
         public static readonly ImmutableArray<MetadataReference> All = Net80.AddRange(JwtLibraries).AddRange(Blazored);
 
+        /// <summary>Microsoft.Bcl.Cryptography, which brings X509CertificateLoader to .NET 8 (TypeLookupTests only).</summary>
+        public static ImmutableArray<MetadataReference> BclCryptography => FromFolder("microsoft.bcl.cryptography", "10.0.2", "lib/net8.0");
+
         private static MetadataReference CompileBlazored(string assemblyName, string source)
         {
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
