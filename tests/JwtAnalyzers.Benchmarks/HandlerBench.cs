@@ -87,7 +87,7 @@ namespace JwtAnalyzers.Benchmarks
                 if (round > 0) compileTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            var compile = Median(compileTimes);
+            var compile = Program.Median(compileTimes);
             Console.WriteLine($"cold passes: {rounds} fresh compilations per analyzer after a warm-up one; its start work and one single-threaded pass over every operation");
             Console.WriteLine($"  the compiler alone, single-threaded (parse + GetDiagnostics, concurrent build off): median {compile:N1} ms, fastest {compileTimes.Min():N1} ms");
             Console.WriteLine($"  {"analyzer",-52} {"median ms",10} {"fastest ms",10} {"start ms",9} {"% of compile",13}   calls   reports");
@@ -98,8 +98,8 @@ namespace JwtAnalyzers.Benchmarks
                 var (times, starts, calls, reports) = await ColdRounds(create, () => analyzer, options, rounds);
                 if (calls == 0 && times.All(t => t < 0.01)) continue;
                 var name = analyzer.GetType().Name;
-                medians[name] = Median(times);
-                Console.WriteLine($"  {name,-52} {Median(times),10:N2} {times.Min(),10:N2} {Median(starts),9:N2} {100 * Median(times) / compile,12:N3}%  {calls,7:N0}   {reports,4}");
+                medians[name] = Program.Median(times);
+                Console.WriteLine($"  {name,-52} {Program.Median(times),10:N2} {times.Min(),10:N2} {Program.Median(starts),9:N2} {100 * Program.Median(times) / compile,12:N3}%  {calls,7:N0}   {reports,4}");
             }
 
             if (!analyzers.Any(a => a is JwtAnalyzer)) return;
@@ -120,10 +120,10 @@ namespace JwtAnalyzers.Benchmarks
             }
 
             var ca5404 = medians.GetValueOrDefault("DoNotDisableTokenValidationChecks");
-            Console.WriteLine($"  each rule inside {nameof(JwtAnalyzer)}, cold (host's clock on; start work + handlers, less the clock's {Median(timerNsPerCall):N0} ns per timed call; ratio to CA5404's analyzer, cold):");
-            foreach (var (rule, list) in perRule.OrderByDescending(p => Median(p.Value)))
+            Console.WriteLine($"  each rule inside {nameof(JwtAnalyzer)}, cold (host's clock on; start work + handlers, less the clock's {Program.Median(timerNsPerCall):N0} ns per timed call; ratio to CA5404's analyzer, cold):");
+            foreach (var (rule, list) in perRule.OrderByDescending(p => Program.Median(p.Value)))
             {
-                Console.WriteLine($"    {rule,-50} {Median(list),10:N2} ms   x{(ca5404 == 0 ? double.NaN : Median(list) / ca5404),6:N2}");
+                Console.WriteLine($"    {rule,-50} {Program.Median(list),10:N2} ms   x{(ca5404 == 0 ? double.NaN : Program.Median(list) / ca5404),6:N2}");
             }
         }
 
@@ -153,13 +153,6 @@ namespace JwtAnalyzers.Benchmarks
             }
 
             return (times, starts, calls, reports);
-        }
-
-        private static double Median(List<double> values)
-        {
-            if (values.Count == 0) return 0;
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted[sorted.Count / 2];
         }
 
         private static (double Ms, double ColdMs, int Calls, int Reports) Measure(Compilation compilation, AnalyzerOptions options,

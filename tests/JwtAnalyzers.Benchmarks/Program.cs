@@ -62,29 +62,26 @@ namespace JwtAnalyzers.Benchmarks
                 Console.WriteLine($"references: .NET 8, ASP.NET Core 8, the JWT libraries, and {extra.Length} more from --reference");
                 var nullable = Values(args, "--nullable=").FirstOrDefault() == "enable" ? NullableContextOptions.Enable : NullableContextOptions.Disable;
                 var trees = SourceFolder.WithGlobalUsings(corpus, args.Contains("--implicit-usings"));
+                // --cold and --handlers bind the code base themselves (--cold a new compilation per round).
+                Compilation NewSource() => CSharpCompilation.Create("Source",
+                    trees.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
+                    withJwt.AddRange(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true));
                 if (args.Contains("--cold"))
                 {
-                    await HandlerBench.RunCold(() => CSharpCompilation.Create("Source",
-                        trees.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
-                        withJwt.AddRange(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true)),
-                        HandlerBenchAnalyzers(peers, only), iterations);
+                    await HandlerBench.RunCold(NewSource, HandlerBenchAnalyzers(peers, only), iterations);
                     return 0;
                 }
 
                 if (args.Contains("--handlers"))
                 {
-                    var sourceCompilation = CSharpCompilation.Create("Source",
-                        trees.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
-                        withJwt.AddRange(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true));
-                    await HandlerBench.Run(sourceCompilation, HandlerBenchAnalyzers(peers, only), iterations);
+                    await HandlerBench.Run(NewSource(), HandlerBenchAnalyzers(peers, only), iterations);
                     return 0;
                 }
 
                 if (args.Contains("--calibrate"))
                 {
                     // What the driver charges empty callbacks on the kinds the host listens to, on this code base.
-                    var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
-                    await RunCase("calibration: empty callbacks on a real code base", trees, withJwt.AddRange(extra), empty, peers, iterations,
+                    await RunCase("calibration: empty callbacks on a real code base", trees, withJwt.AddRange(extra), EmptyCallbacks(), peers, iterations,
                         languageVersion: LanguageVersion.Latest, nullable: nullable, reportErrors: true);
                     return 0;
                 }
@@ -96,26 +93,22 @@ namespace JwtAnalyzers.Benchmarks
 
             if (args.Contains("--calibrate"))
             {
-                var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
-                await RunCase("calibration: empty callbacks (JWT libraries referenced)", corpus, withJwt, empty, peers, iterations);
+                await RunCase("calibration: empty callbacks (JWT libraries referenced)", corpus, withJwt, EmptyCallbacks(), peers, iterations);
                 return 0;
             }
 
+            Compilation NewCorpus() => CSharpCompilation.Create("Corpus",
+                corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12), f.Path)), withJwt,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             if (args.Contains("--cold"))
             {
-                var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-                await HandlerBench.RunCold(() => CSharpCompilation.Create("Corpus", corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)), withJwt,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)), HandlerBenchAnalyzers(peers, only), iterations);
+                await HandlerBench.RunCold(NewCorpus, HandlerBenchAnalyzers(peers, only), iterations);
                 return 0;
             }
 
             if (args.Contains("--handlers"))
             {
-                var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-                var trees = corpus.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToArray();
-                var compilation = CSharpCompilation.Create("Corpus", trees, withJwt,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-                await HandlerBench.Run(compilation, HandlerBenchAnalyzers(peers, only), iterations);
+                await HandlerBench.Run(NewCorpus(), HandlerBenchAnalyzers(peers, only), iterations);
                 return 0;
             }
 
@@ -287,6 +280,10 @@ namespace JwtAnalyzers.Benchmarks
         }
 
         /// <summary>The package's analyzer (every rule behind the host's dispatch), each rule alone, and the peers.</summary>
+        /// <summary>Analyzers that register an empty callback on each kind the host listens to (--calibrate).</summary>
+        private static ImmutableArray<DiagnosticAnalyzer> EmptyCallbacks()
+            => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
+
         // --only=NAME (repeatable) keeps the analyzers whose type name contains NAME, peers included: for a profiler.
         private static ImmutableArray<DiagnosticAnalyzer> HandlerBenchAnalyzers(ImmutableArray<DiagnosticAnalyzer> peers, string[] only)
             => ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer()).AddRange(JwtAnalyzer.RuleAnalyzers).AddRange(peers)
@@ -375,7 +372,7 @@ namespace JwtAnalyzers.Benchmarks
             list.Add(value);
         }
 
-        private static double Median(List<double> values)
+        internal static double Median(List<double> values)
         {
             if (values.Count == 0) return double.NaN;
             var sorted = values.OrderBy(v => v).ToList();

@@ -561,8 +561,8 @@ namespace JwtAnalyzers.Claims
             /// <summary>
             /// The claim names configured for the file's rule options, parsed once per file in turn: a file's claims
             /// arrive together, and reading the options (two composed keys, two dictionary look-ups) and parsing them
-            /// for every claim took about a tenth of the rule's samples in a profile of IdentityServer4's sources. Threads on other files
-            /// replace the entry; each reads a whole entry, so none sees another file's names.
+            /// for every claim took about a tenth of the rule's samples in a profile of IdentityServer4's sources.
+            /// Threads on other files replace the entry; each reads a whole entry, so none sees another file's names.
             /// </summary>
             public ImmutableArray<string[]> ConfiguredNames(AnalyzerOptions options, SyntaxTree tree)
             {

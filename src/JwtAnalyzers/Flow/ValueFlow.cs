@@ -363,7 +363,7 @@ namespace JwtAnalyzers.Flow
                 IOperation? next = null;
                 foreach (var child in current.ChildOperations)
                 {
-                    if (child.Syntax.Span.Contains(span) && child.Syntax.SyntaxTree == syntax.SyntaxTree)
+                    if (child.Syntax.Span.Contains(span))
                     {
                         next = child;
                         break;

@@ -28,8 +28,8 @@ namespace JwtAnalyzers.Validation
     {
         private const int MaxSources = 4;
 
-        private static readonly ImmutableHashSet<string> ValidatorNames = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
+        /// <summary>The delegate properties of TokenValidationParameters; also the name gate of the assignment handler.</summary>
+        private static readonly HashSet<string> ValidatorNames = KeyedRegistration.Names(
             "LifetimeValidator",
             "AudienceValidator",
             "IssuerValidator",
@@ -41,8 +41,6 @@ namespace JwtAnalyzers.Validation
             "TokenReplayValidator",
             "AlgorithmValidator",
             "TypeValidator");
-
-        private static readonly HashSet<string> ValidatorPropertyNames = new HashSet<string>(ValidatorNames, System.StringComparer.Ordinal);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.AcceptAllValidator);
 
@@ -79,7 +77,7 @@ namespace JwtAnalyzers.Validation
 
                 var known = new KnownTypes(tvp, securityToken, tokenTypes.ToImmutable(), handlerTypes.ToImmutable(),
                     TypeLookup.Get(start.Compilation, "Microsoft.Extensions.Logging.ILogger"));
-                start.RegisterPropertyAssignmentAction(ValidatorPropertyNames, property => ValidatorNames.Contains(property.Name) && InheritsFrom(property.ContainingType, known.TokenValidationParameters), c => Analyze(c, known));
+                start.RegisterPropertyAssignmentAction(ValidatorNames, property => ValidatorNames.Contains(property.Name) && InheritsFrom(property.ContainingType, known.TokenValidationParameters), c => Analyze(c, known));
             });
         }
 

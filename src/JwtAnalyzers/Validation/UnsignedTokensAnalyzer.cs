@@ -249,25 +249,13 @@ namespace JwtAnalyzers.Validation
         /// </summary>
         private static bool IsDescriptorWithoutCredentials(IOperation value, INamedTypeSymbol descriptorType, CancellationToken cancellationToken)
         {
-            if (DeclaredWithCredentials(value, cancellationToken)) return false;
-            var source = ValueFlow.Unwrap(value, cancellationToken);
-            if (source is not IObjectCreationOperation creation || !Is(creation.Type?.OriginalDefinition, descriptorType)) return false;
-            if (creation.Initializer is { } initializer)
-            {
-                foreach (var member in initializer.Initializers)
-                {
-                    if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
-                    {
-                        if (member is IMemberInitializerOperation) return false; // nested initializer: give up
-                        continue;
-                    }
-
-                    if (IsCredentialsProperty(property.Property) && !IsProvablyNull(assignment.Value, cancellationToken)) return false;
-                }
-            }
-
             var argument = value;
             while (argument is IConversionOperation conversion) argument = conversion.Operand;
+            if (argument is ILocalReferenceOperation declared && DeclaredWithCredentials(declared, cancellationToken)) return false;
+            var source = ValueFlow.Unwrap(value, cancellationToken);
+            if (source is not IObjectCreationOperation creation || !Is(creation.Type?.OriginalDefinition, descriptorType)) return false;
+            if (creation.Initializer is { } initializer && InitializerRulesOutUnsigned(initializer, cancellationToken)) return false;
+
             if (argument is ILocalReferenceOperation local)
             {
                 // The local must not escape or have its credentials set anywhere in the method.
@@ -300,32 +288,37 @@ namespace JwtAnalyzers.Validation
         }
 
         /// <summary>
-        /// A local declared with an object creation whose initializer sets the signing or encrypting credentials to
-        /// something not provably null: the token is signed (or encrypted) whatever else the method does with the
-        /// local, as the search below would conclude. Answered from the declaration, without following the local
-        /// through its method: on the generated corpus this rule was the first to flatten most token-issuing
-        /// methods, only to find the descriptor signed where it was created.
+        /// A local declared with an object creation whose initializer rules out an unsigned token
+        /// (<see cref="InitializerRulesOutUnsigned"/>), whatever else the method does with the local, as the search in
+        /// <see cref="IsDescriptorWithoutCredentials"/> would conclude. Answered from the declaration, without following
+        /// the local through its method: on the generated corpus this rule was the first to flatten most
+        /// token-issuing methods, only to find the descriptor signed where it was created.
         /// </summary>
-        private static bool DeclaredWithCredentials(IOperation value, CancellationToken cancellationToken)
+        private static bool DeclaredWithCredentials(ILocalReferenceOperation reference, CancellationToken cancellationToken)
         {
-            var argument = value;
-            while (argument is IConversionOperation conversion) argument = conversion.Operand;
-            if (argument is not ILocalReferenceOperation { Local: { IsRef: false } local }
-                || local.DeclaringSyntaxReferences.Length != 1
-                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializerSyntax }
-                || ValueFlow.FindBySyntax<IObjectCreationOperation>(ValueFlow.Root(value), StripParentheses(initializerSyntax)) is not { Initializer: { } initializer })
-            {
-                return false;
-            }
+            var local = reference.Local;
+            return !local.IsRef
+                && local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializerSyntax }
+                && ValueFlow.FindBySyntax<IObjectCreationOperation>(ValueFlow.Root(reference), StripParentheses(initializerSyntax)) is { Initializer: { } initializer }
+                && InitializerRulesOutUnsigned(initializer, cancellationToken);
+        }
 
+        /// <summary>
+        /// The initializer sets the signing or encrypting credentials to something not provably null, or nests an
+        /// initializer this rule does not look into (it then gives up rather than guess).
+        /// </summary>
+        private static bool InitializerRulesOutUnsigned(IObjectOrCollectionInitializerOperation initializer, CancellationToken cancellationToken)
+        {
             foreach (var member in initializer.Initializers)
             {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    && IsCredentialsProperty(property.Property)
-                    && !IsProvablyNull(assignment.Value, cancellationToken))
+                if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
                 {
-                    return true;
+                    if (member is IMemberInitializerOperation) return true;
+                    continue;
                 }
+
+                if (IsCredentialsProperty(property.Property) && !IsProvablyNull(assignment.Value, cancellationToken)) return true;
             }
 
             return false;
