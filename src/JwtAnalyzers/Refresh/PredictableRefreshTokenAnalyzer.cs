@@ -119,18 +119,8 @@ namespace JwtAnalyzers.Refresh
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     SemanticModel? model = null;
-                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    foreach (var call in CallSearch.InvocationsNamed(tree, method.Name, cancellationToken))
                     {
-                        if (node is not InvocationExpressionSyntax call) continue;
-                        var invoked = call.Expression switch
-                        {
-                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            GenericNameSyntax generic => generic.Identifier.ValueText,
-                            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (invoked != method.Name) continue;
 #pragma warning disable RS1030 // The callers of a helper that produces a predictable value live in other files; a model is built only for a file that calls it, once per compilation.
                         model ??= Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030

@@ -432,19 +432,8 @@ namespace JwtAnalyzers.Validation
 
             // Returned: follow the callers in this file.
             if (containingSymbol is not IMethodSymbol method || !flow.ReturnsTaint(root)) return false;
-            var tree = read.Syntax.SyntaxTree;
-            var treeRoot = tree.GetRoot(cancellationToken);
-            foreach (var node in treeRoot.DescendantNodes())
+            foreach (var call in CallSearch.InvocationsNamed(read.Syntax.SyntaxTree, method.Name, cancellationToken))
             {
-                if (node is not InvocationExpressionSyntax call) continue;
-                var calledName = call.Expression switch
-                {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    GenericNameSyntax generic => generic.Identifier.ValueText,
-                    _ => null,
-                };
-                if (calledName != method.Name) continue;
                 if (model.GetOperation(call, cancellationToken) is not IInvocationOperation callOperation) continue;
                 if (!SymbolEqualityComparer.Default.Equals(callOperation.TargetMethod.OriginalDefinition, method.OriginalDefinition)) continue;
                 var callerRoot = ValueFlow.Root(callOperation);

@@ -209,6 +209,23 @@ class TokenReader
         }
 
         [Fact]
+        public async Task ClaimsReturnedByHelperAndUsedByConditionalCaller_ReportsInfo()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class TokenReader
+{
+    private IEnumerable<Claim> ClaimsOf(string token)
+    {
+        var jwt = {|#0:new JwtSecurityTokenHandler().ReadJwtToken(token)|};
+        return jwt.Claims;
+    }
+
+    // The helper reached through ?. is still one call away: // ClaimsOf(token) in a comment is not a caller.
+    public ClaimsPrincipal PrincipalOf(TokenReader? reader, string token) => new ClaimsPrincipal(new ClaimsIdentity(reader?.ClaimsOf(token), ""jwt""));
+}", Verify.Diagnostic("JWT044").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("ReadJwtToken"));
+        }
+
+        [Fact]
         public async Task TokenPassedToHelperThatBuildsPrincipal_ReportsInfo()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"

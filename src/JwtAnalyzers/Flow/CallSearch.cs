@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace JwtAnalyzers.Flow
+{
+    /// <summary>
+    /// Finds the calls of a method by name in a file without walking the file's syntax. Rules that follow a value to
+    /// a helper's callers (JWT013, JWT044) look for a handful of calls in files of thousands of nodes: the file's text
+    /// is searched for the name, and only the tokens found there are looked at. On IdentityServer4's sources walking
+    /// every node of the file was most of JWT044's time.
+    /// </summary>
+    internal static class CallSearch
+    {
+        private const int ChunkLength = 4096;
+
+        /// <summary>
+        /// The invocations in <paramref name="tree"/> whose invoked name is <paramref name="name"/>, in document order:
+        /// <c>M(..)</c>, <c>M&lt;T&gt;(..)</c>, <c>x.M(..)</c> and <c>x?.M(..)</c>. What they invoke is for the caller to
+        /// check against the semantic model. Calls in disabled code, comments and strings are not calls; a name spelled
+        /// with a Unicode escape (<c>M\u0065thod</c>) is not found.
+        /// </summary>
+        public static List<InvocationExpressionSyntax> InvocationsNamed(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            var calls = new List<InvocationExpressionSyntax>();
+            if (name.Length == 0) return calls;
+            var positions = Occurrences(tree.GetText(cancellationToken), name, cancellationToken);
+            if (positions.Count == 0) return calls;
+
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in positions)
+            {
+                // Outside trivia, the token that holds the position; an identifier only if the name is all of it (or "@name").
+                var token = root.FindToken(position);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.ValueText != name) continue;
+                if (token.Parent is not SimpleNameSyntax simpleName) continue;
+                ExpressionSyntax invoked = simpleName.Parent switch
+                {
+                    MemberAccessExpressionSyntax member when member.Name == simpleName => member,
+                    MemberBindingExpressionSyntax binding when binding.Name == simpleName => binding,
+                    _ => simpleName,
+                };
+                if (invoked.Parent is InvocationExpressionSyntax call && call.Expression == invoked) calls.Add(call);
+            }
+
+            return calls;
+        }
+
+        /// <summary>Where <paramref name="word"/> occurs in <paramref name="text"/>, read in chunks (a file's text is not copied whole).</summary>
+        private static List<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken)
+        {
+            var found = new List<int>();
+            if (text.Length < word.Length) return found;
+            var buffer = new char[Math.Min(text.Length, ChunkLength + word.Length - 1)];
+            for (var start = 0; start <= text.Length - word.Length; start += ChunkLength)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // A chunk reports the matches that begin in its first ChunkLength characters, and reads far enough to see them whole.
+                var count = Math.Min(buffer.Length, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                var lastBegin = Math.Min(ChunkLength, count - word.Length + 1);
+                for (var i = Array.IndexOf(buffer, word[0], 0, lastBegin); i >= 0; i = i + 1 < lastBegin ? Array.IndexOf(buffer, word[0], i + 1, lastBegin - i - 1) : -1)
+                {
+                    var matched = 1;
+                    while (matched < word.Length && buffer[i + matched] == word[matched]) matched++;
+                    if (matched == word.Length) found.Add(start + i);
+                }
+            }
+
+            return found;
+        }
+    }
+}
