@@ -40,7 +40,7 @@ namespace JwtAnalyzers.Claims
                 if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
                 var sinks = new Sinks(start.Compilation, symbols);
                 start.RegisterObjectCreationAction(type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
-                start.RegisterInvocationAction(AddNames, c => AnalyzeInvocation(c, sinks));
+                start.RegisterInvocationAction(AddNames, method => method.Name == "AddClaim" ? sinks.IsJwtBuilderMember(method) : IsInstanceAddOfAPair(method), c => AnalyzeInvocation(c, sinks));
                 start.RegisterPropertyAssignmentAction(IndexerNames, property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
             });
@@ -78,8 +78,7 @@ namespace JwtAnalyzers.Claims
                 return;
             }
 
-            if (method.Name != "Add" || method.IsStatic || method.Parameters.Length != 2
-                || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
+            if (method.Name != "Add" || !IsInstanceAddOfAPair(method) || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
             {
                 return;
             }
@@ -90,6 +89,13 @@ namespace JwtAnalyzers.Claims
             // Whether the dictionary goes into a token is asked only of an entry that would be reported.
             Evaluate(context, sinks, key, null, item, invocation.Syntax.Span, invocation.Instance, invocation);
         }
+
+        /// <summary>
+        /// A dictionary's <c>Add(key, value)</c>, also as the host's filter (given <c>Dictionary&lt;TKey, TValue&gt;.Add</c>,
+        /// whose key is a string only once constructed): a list's <c>Add(item)</c>, most of a code base's calls named
+        /// Add, never reaches the handler.
+        /// </summary>
+        private static bool IsInstanceAddOfAPair(IMethodSymbol method) => !method.IsStatic && method.Parameters.Length == 2;
 
         // payload["password"] = x, descriptor.Claims["password"] = x, ["password"] = x in an object initializer
         private static void AnalyzeAssignment(OperationAnalysisContext context, Sinks sinks)
