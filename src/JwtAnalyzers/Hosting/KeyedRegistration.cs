@@ -24,7 +24,7 @@ namespace JwtAnalyzers.Hosting
 
         /// <summary>Registers <paramref name="action"/> for invocations of methods named one of <paramref name="methodNames"/>.</summary>
         public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, HashSet<string> methodNames, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, new NameGate(methodNames), AnyMethod, action);
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, MethodDefinition, new NameGate(methodNames), AnyMethod, action);
 
         /// <summary>
         /// Registers <paramref name="action"/> for invocations of methods named one of <paramref name="methodNames"/>
@@ -32,7 +32,7 @@ namespace JwtAnalyzers.Hosting
         /// The filter is given the method's original definition (<c>List&lt;T&gt;.Add</c>, not <c>List&lt;Claim&gt;.Add</c>).
         /// </summary>
         public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, HashSet<string> methodNames, Func<IMethodSymbol, bool> methodFilter, Action<OperationAnalysisContext> action, Func<string, bool>? namePredicate = null)
-            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, new NameGate(methodNames, namePredicate), methodFilter, action);
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, MethodDefinition, new NameGate(methodNames, namePredicate), methodFilter, action);
 
         /// <summary>
         /// Registers <paramref name="action"/> for invocations of the methods <paramref name="methodFilter"/> accepts,
@@ -40,7 +40,7 @@ namespace JwtAnalyzers.Hosting
         /// names is passed over without a look at the method itself.
         /// </summary>
         public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<IMethodSymbol, bool> methodFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, NameGate.Any, methodFilter, action);
+            => start.RegisterKeyedAction(OperationKind.Invocation, InvocationKey, MethodDefinition, NameGate.Any, methodFilter, action);
 
         /// <summary>
         /// Registers <paramref name="action"/> for object creations whose type <paramref name="typeFilter"/> accepts
@@ -48,7 +48,7 @@ namespace JwtAnalyzers.Hosting
         /// (broken code) reach no handler.
         /// </summary>
         public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Func<ITypeSymbol, bool> typeFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, NameGate.Any, typeFilter, action);
+            => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, TypeDefinition, NameGate.Any, typeFilter, action);
 
         /// <summary>
         /// Registers <paramref name="action"/> for simple assignments to a property named one of
@@ -56,26 +56,27 @@ namespace JwtAnalyzers.Hosting
         /// accepts (its original definition). Assignments to locals and fields reach no handler.
         /// </summary>
         public static void RegisterPropertyAssignmentAction(this CompilationStartAnalysisContext start, HashSet<string> propertyNames, Func<IPropertySymbol, bool> propertyFilter, Action<OperationAnalysisContext> action)
-            => start.RegisterKeyedAction(OperationKind.SimpleAssignment, AssignedPropertyKey, new NameGate(propertyNames), propertyFilter, action);
+            => start.RegisterKeyedAction(OperationKind.SimpleAssignment, AssignedPropertyKey, PropertyDefinition, new NameGate(propertyNames), propertyFilter, action);
 
         /// <summary>The name C# gives every indexer (<see cref="ISymbol.Name"/> of an indexer property).</summary>
         public const string IndexerName = "this[]";
 
         private static readonly Func<IMethodSymbol, bool> AnyMethod = static _ => true;
 
-        private static void RegisterKeyedAction<TKey>(this CompilationStartAnalysisContext start, OperationKind kind, Func<IOperation, TKey?> key, NameGate gate, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
+        private static void RegisterKeyedAction<TKey>(this CompilationStartAnalysisContext start, OperationKind kind, Func<IOperation, TKey?> key, Func<TKey, TKey> definition,
+            NameGate gate, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
             where TKey : class, ISymbol
         {
             if (start is RuleHost.StartCollector collector)
             {
-                collector.RegisterKeyedAction(kind, key, gate, filter, action);
+                collector.RegisterKeyedAction(kind, key, definition, gate, filter, action);
                 return;
             }
 
             start.RegisterOperationAction(
                 context =>
                 {
-                    if (key(context.Operation) is { } symbol && gate.Accepts(symbol.Name) && filter(symbol)) action(context);
+                    if (key(context.Operation) is { } symbol && gate.Accepts(symbol.Name) && filter(definition(symbol))) action(context);
                 },
                 kind);
         }
@@ -103,11 +104,19 @@ namespace JwtAnalyzers.Hosting
             public bool Accepts(string name) => IsAny || (Names is not null && Names.Contains(name)) || (Predicate is not null && Predicate(name));
         }
 
-        internal static IMethodSymbol? InvocationKey(IOperation operation) => (operation as IInvocationOperation)?.TargetMethod?.OriginalDefinition;
+        // An operation's key is the symbol as the operation has it (List<Claim>.Add): its name is all the name gate needs, and
+        // most operations stop there. A filter is given its original definition (List<T>.Add), looked up only past the gate.
+        internal static IMethodSymbol? InvocationKey(IOperation operation) => (operation as IInvocationOperation)?.TargetMethod;
 
-        internal static ITypeSymbol? CreationKey(IOperation operation) => (operation as IObjectCreationOperation)?.Type?.OriginalDefinition;
+        internal static ITypeSymbol? CreationKey(IOperation operation) => (operation as IObjectCreationOperation)?.Type;
 
+        // Most assignments are to fields and locals: the target's kind rules them out without a cast.
         internal static IPropertySymbol? AssignedPropertyKey(IOperation operation)
-            => ((operation as ISimpleAssignmentOperation)?.Target as IPropertyReferenceOperation)?.Property.OriginalDefinition;
+            => operation is ISimpleAssignmentOperation { Target: { Kind: OperationKind.PropertyReference } target } ? ((IPropertyReferenceOperation)target).Property : null;
+
+        // The key a filter is given and selections are kept by (typed, so no cast to a type parameter per operation).
+        private static readonly Func<IMethodSymbol, IMethodSymbol> MethodDefinition = static method => method.OriginalDefinition;
+        private static readonly Func<ITypeSymbol, ITypeSymbol> TypeDefinition = static type => type.OriginalDefinition;
+        private static readonly Func<IPropertySymbol, IPropertySymbol> PropertyDefinition = static property => property.OriginalDefinition;
     }
 }

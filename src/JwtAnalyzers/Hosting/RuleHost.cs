@@ -96,13 +96,19 @@ namespace JwtAnalyzers.Hosting
         internal sealed class KeyedHandlers<TKey> : IKeyedHandlers
             where TKey : class, ISymbol
         {
-            public KeyedHandlers(Func<IOperation, TKey?> key) => Key = key;
+            public KeyedHandlers(Func<IOperation, TKey?> key, Func<TKey, TKey> definition)
+            {
+                Key = key;
+                Definition = definition;
+            }
 
             public Func<IOperation, TKey?> Key { get; }
 
+            public Func<TKey, TKey> Definition { get; }
+
             public List<(KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)> Items { get; } = new List<(KeyedRegistration.NameGate, Func<TKey, bool>, Handler)>();
 
-            public Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed) => new KeyedDispatch<TKey>(Items, unkeyed, Key).Run;
+            public Action<OperationAnalysisContext> Dispatch(Handler[] unkeyed) => new KeyedDispatch<TKey>(Items, unkeyed, Key, Definition).Run;
         }
 
         /// <summary>
@@ -125,17 +131,19 @@ namespace JwtAnalyzers.Hosting
             private readonly (KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)[] _keyed;
             private readonly Handler[] _unkeyed;
             private readonly Func<IOperation, TKey?> _key;
+            private readonly Func<TKey, TKey> _definition;
             // Every name some handler's gate lists, and the gates' predicates; null when some handler takes any name.
             private readonly HashSet<string>? _names;
             private readonly Func<string, bool>[] _namePredicates;
             private readonly ThreadLocal<Dictionary<string, Bucket>> _selected =
                 new ThreadLocal<Dictionary<string, Bucket>>(() => new Dictionary<string, Bucket>(StringComparer.Ordinal));
 
-            public KeyedDispatch(List<(KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key)
+            public KeyedDispatch(List<(KeyedRegistration.NameGate Gate, Func<TKey, bool> Filter, Handler Handler)> keyed, Handler[] unkeyed, Func<IOperation, TKey?> key, Func<TKey, TKey> definition)
             {
                 _keyed = keyed.ToArray();
                 _unkeyed = unkeyed;
                 _key = key;
+                _definition = definition;
                 var predicates = new List<Func<string, bool>>();
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (gate, _, _) in _keyed)
@@ -158,7 +166,7 @@ namespace JwtAnalyzers.Hosting
             {
                 if (_key(context.Operation) is { } key && key.Name is var name && MayBeSelected(name))
                 {
-                    foreach (var handler in Selected(key, name))
+                    foreach (var handler in Selected(_definition(key), name))
                     {
                         handler.Action(context);
                     }
@@ -368,10 +376,11 @@ namespace JwtAnalyzers.Hosting
             /// <summary>Handlers keyed by a symbol of their operation (see <see cref="KeyedRegistration"/>), per operation kind.</summary>
             public Dictionary<OperationKind, IKeyedHandlers> Keyed { get; } = new Dictionary<OperationKind, IKeyedHandlers>();
 
-            public void RegisterKeyedAction<TKey>(OperationKind kind, Func<IOperation, TKey?> key, KeyedRegistration.NameGate gate, Func<TKey, bool> filter, Action<OperationAnalysisContext> action)
+            public void RegisterKeyedAction<TKey>(OperationKind kind, Func<IOperation, TKey?> key, Func<TKey, TKey> definition, KeyedRegistration.NameGate gate, Func<TKey, bool> filter,
+                Action<OperationAnalysisContext> action)
                 where TKey : class, ISymbol
             {
-                if (!Keyed.TryGetValue(kind, out var handlers)) Keyed[kind] = handlers = new KeyedHandlers<TKey>(key);
+                if (!Keyed.TryGetValue(kind, out var handlers)) Keyed[kind] = handlers = new KeyedHandlers<TKey>(key, definition);
                 // One key per kind: KeyedRegistration always reads the same symbol of an operation kind.
                 var typed = (KeyedHandlers<TKey>)handlers;
                 typed.Items.Add((gate, filter, Timed(new Handler(CurrentRule, action), kind)));
