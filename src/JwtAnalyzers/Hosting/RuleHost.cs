@@ -135,6 +135,10 @@ namespace JwtAnalyzers.Hosting
             // Every name some handler's gate lists, and the gates' predicates; null when some handler takes any name.
             private readonly HashSet<string>? _names;
             private readonly Func<string, bool>[] _namePredicates;
+            // Per name, the handlers (indices into _keyed, in order) whose gate may accept it: those that list it, and
+            // the open gates (any name, or a predicate); a name no gate lists has only the open ones.
+            private readonly Dictionary<string, int[]> _candidates = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            private readonly int[] _open;
             private readonly ThreadLocal<Dictionary<string, Bucket>> _selected =
                 new ThreadLocal<Dictionary<string, Bucket>>(() => new Dictionary<string, Bucket>(StringComparer.Ordinal));
 
@@ -160,6 +164,31 @@ namespace JwtAnalyzers.Hosting
 
                 _names = names;
                 _namePredicates = names is null ? Array.Empty<Func<string, bool>>() : predicates.ToArray();
+
+                var open = new List<int>();
+                var listed = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var index = 0; index < _keyed.Length; index++)
+                {
+                    var gate = _keyed[index].Gate;
+                    if (gate.IsAny || gate.Predicate is not null) open.Add(index);
+                    foreach (var listedName in gate.Names ?? (IEnumerable<string>)Array.Empty<string>())
+                    {
+                        if (!listed.TryGetValue(listedName, out var indices)) listed[listedName] = indices = new List<int>();
+                        indices.Add(index);
+                    }
+                }
+
+                _open = open.ToArray();
+                foreach (var pair in listed)
+                {
+                    foreach (var index in open)
+                    {
+                        if (!pair.Value.Contains(index)) pair.Value.Add(index);
+                    }
+
+                    pair.Value.Sort();
+                    _candidates[pair.Key] = pair.Value.ToArray();
+                }
             }
 
             public void Run(OperationAnalysisContext context)
@@ -203,11 +232,17 @@ namespace JwtAnalyzers.Hosting
                 return handlers;
             }
 
+            /// <summary>
+            /// The handlers whose gate accepts the name and whose filter accepts the key, in registration order. Only
+            /// the name's candidates are asked: a first selection on a thread (every distinct method, type or property,
+            /// on each thread, in every compilation) used to ask every handler's gate of the kind, a set look-up each.
+            /// </summary>
             private Handler[] Select(TKey key, string name)
             {
                 List<Handler>? selected = null;
-                foreach (var (gate, filter, handler) in _keyed)
+                foreach (var index in _candidates.TryGetValue(name, out var candidates) ? candidates : _open)
                 {
+                    var (gate, filter, handler) = _keyed[index];
                     if (gate.Accepts(name) && filter(key)) (selected ??= new List<Handler>()).Add(handler);
                 }
 
