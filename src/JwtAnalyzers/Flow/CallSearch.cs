@@ -10,13 +10,14 @@ namespace JwtAnalyzers.Flow
 {
     /// <summary>
     /// Finds the calls of a method by name in a file without walking the file's syntax. Rules that follow a value to
-    /// a helper's callers (JWT013, JWT044) look for a handful of calls in files of thousands of nodes: the file's text
+    /// a helper's callers (JWT044, JWT050) look for a handful of calls in files of thousands of nodes: the file's text
     /// is searched for the name, and only the tokens found there are looked at. On IdentityServer4's sources walking
     /// every node of the file was most of JWT044's time.
     /// </summary>
     internal static class CallSearch
     {
-        private const int ChunkLength = 4096;
+        /// <summary>How many characters of the text are read at a time.</summary>
+        internal const int ChunkLength = 4096;
 
         /// <summary>
         /// The invocations in <paramref name="tree"/> whose invoked name is <paramref name="name"/>, in document order:

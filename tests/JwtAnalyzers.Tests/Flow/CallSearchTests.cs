@@ -66,9 +66,25 @@ class Read
         }
 
         [Fact]
-        public void CallsAcrossEveryChunkBoundary_AreFoundOnce()
+        public void ACallStraddlingTheSearchsChunkBoundary_IsFound()
         {
-            // 3,000 calls with a growing gap, so that a call straddles the search's chunk boundary at every offset.
+            // The call's name begins at every offset from well before the boundary to past it, so that it starts in
+            // one chunk and ends in the next at each of its inner positions.
+            const string Header = "class C { static int GoFurther() => 0; void M() {\n";
+            for (var start = CallSearch.ChunkLength - 16; start <= CallSearch.ChunkLength + 4; start++)
+            {
+                var tree = CSharpSyntaxTree.ParseText(Header + new string(' ', start - Header.Length) + "GoFurther();\n} }");
+                Assert.Equal(start, tree.GetText().ToString().IndexOf("GoFurther();", System.StringComparison.Ordinal));
+
+                var found = Assert.Single(CallSearch.InvocationsNamed(tree, "GoFurther", default));
+                Assert.Equal(start, found.SpanStart);
+            }
+        }
+
+        [Fact]
+        public void ManyCallsInAFileOfManyChunks_AreEachFoundOnce()
+        {
+            // 3,000 calls in a file of ten chunks.
             var source = new StringBuilder("class C { static int Go() => 0; void M() {\n");
             for (var i = 0; i < 3000; i++) source.Append(' ', i % 17).Append("Go();\n");
             var tree = CSharpSyntaxTree.ParseText(source.Append("} }").ToString());
