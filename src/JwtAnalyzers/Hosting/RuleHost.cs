@@ -132,13 +132,13 @@ namespace JwtAnalyzers.Hosting
             private readonly Handler[] _unkeyed;
             private readonly Func<IOperation, TKey?> _key;
             private readonly Func<TKey, TKey> _definition;
-            // Every name some handler's gate lists, and the gates' predicates; null when some handler takes any name.
-            private readonly HashSet<string>? _names;
-            private readonly Func<string, bool>[] _namePredicates;
-            // Per name, the handlers (indices into _keyed, in order) whose gate may accept it: those that list it, and
-            // the open gates (any name, or a predicate); a name no gate lists has only the open ones.
+            // Per name some gate lists, the handlers (indices into _keyed, in order) whose gate may accept it: those that
+            // list it, and the open gates (any name, or a predicate); a name no gate lists has only the open ones.
             private readonly Dictionary<string, int[]> _candidates = new Dictionary<string, int[]>(StringComparer.Ordinal);
             private readonly int[] _open;
+            // Whether some gate takes any name, and the gates' predicates: what lets a name no gate lists through.
+            private readonly bool _anyName;
+            private readonly Func<string, bool>[] _namePredicates;
             private readonly ThreadLocal<Dictionary<string, Bucket>> _selected =
                 new ThreadLocal<Dictionary<string, Bucket>>(() => new Dictionary<string, Bucket>(StringComparer.Ordinal));
 
@@ -149,35 +149,23 @@ namespace JwtAnalyzers.Hosting
                 _key = key;
                 _definition = definition;
                 var predicates = new List<Func<string, bool>>();
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (gate, _, _) in _keyed)
-                {
-                    if (gate.IsAny)
-                    {
-                        names = null;
-                        break;
-                    }
-
-                    if (gate.Names is not null) names.UnionWith(gate.Names);
-                    if (gate.Predicate is not null) predicates.Add(gate.Predicate);
-                }
-
-                _names = names;
-                _namePredicates = names is null ? Array.Empty<Func<string, bool>>() : predicates.ToArray();
-
                 var open = new List<int>();
                 var listed = new Dictionary<string, List<int>>(StringComparer.Ordinal);
                 for (var index = 0; index < _keyed.Length; index++)
                 {
                     var gate = _keyed[index].Gate;
+                    _anyName |= gate.IsAny;
+                    if (gate.Predicate is not null) predicates.Add(gate.Predicate);
                     if (gate.IsAny || gate.Predicate is not null) open.Add(index);
-                    foreach (var listedName in gate.Names ?? (IEnumerable<string>)Array.Empty<string>())
+                    if (gate.Names is null) continue;
+                    foreach (var listedName in gate.Names)
                     {
                         if (!listed.TryGetValue(listedName, out var indices)) listed[listedName] = indices = new List<int>();
                         indices.Add(index);
                     }
                 }
 
+                _namePredicates = predicates.ToArray();
                 _open = open.ToArray();
                 foreach (var pair in listed)
                 {
@@ -208,12 +196,12 @@ namespace JwtAnalyzers.Hosting
             }
 
             /// <summary>
-            /// Whether any handler's gate lets the name through: one look-up in a set shared by all threads, without the
+            /// Whether any handler's gate lets the name through: one look-up in the candidates shared by all threads, without the
             /// per-thread selections. Most invocations and assignments of a code base stop here.
             /// </summary>
             private bool MayBeSelected(string name)
             {
-                if (_names is null || _names.Contains(name)) return true;
+                if (_anyName || _candidates.ContainsKey(name)) return true;
                 foreach (var predicate in _namePredicates)
                 {
                     if (predicate(name)) return true;
