@@ -14,14 +14,16 @@ namespace JwtAnalyzers.Cli
         public const int Findings = 1;
         public const int UsageOrLoadError = 2;
 
-        private const string Usage = @"Usage: jwt-analyzers scan <path-to.sln|.csproj|folder> [--sarif <out.sarif>] [--severity error|warning|info] [--fix]
+        private const string Usage = @"Usage: jwt-analyzers scan <path-to.sln|.csproj|folder> [--sarif <out.sarif>] [--severity error|warning|info] [--fix] [--no-restore]
 
-  scan         load the projects through MSBuild and run the JwtAnalyzers rules on them as they are
+  scan         restore the projects, load them through MSBuild and run the JwtAnalyzers rules on them as they are
   --sarif      write a SARIF 2.1.0 log of the findings
   --severity   lowest severity that counts as a finding for the exit code (default: warning)
   --fix        apply every rule's Fix All code fix to the files, then report what is left
+  --no-restore skip `dotnet restore` (the projects must be restored already: without their packages, the
+               rules about those libraries have nothing to see)
 
-Exit code: 0 no findings, 1 findings at or above --severity, 2 usage or load errors.";
+Exit code: 0 no findings, 1 findings at or above --severity, 2 usage, restore or load errors.";
 
         public static async Task<int> Main(string[] args)
         {
@@ -39,21 +41,18 @@ Exit code: 0 no findings, 1 findings at or above --severity, 2 usage or load err
             }
 
             // MSBuild must be located before any type from Microsoft.Build is loaded: Scanner is a separate class.
-            if (!MSBuildLocator.IsRegistered)
+            var instance = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(i => i.Version).FirstOrDefault();
+            if (instance is null)
             {
-                var instance = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(i => i.Version).FirstOrDefault();
-                if (instance is null)
-                {
-                    Console.Error.WriteLine("No .NET SDK with MSBuild was found: install the .NET SDK to scan projects.");
-                    return UsageOrLoadError;
-                }
-
-                MSBuildLocator.RegisterInstance(instance);
+                Console.Error.WriteLine("No .NET SDK with MSBuild was found: install the .NET SDK to scan projects.");
+                return UsageOrLoadError;
             }
+
+            if (!MSBuildLocator.IsRegistered) MSBuildLocator.RegisterInstance(instance);
 
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            return await Scanner.RunAsync(options, Console.Out, Console.Error, cancel.Token);
+            return await Scanner.RunAsync(options, Restorer.DotnetOf(instance.MSBuildPath), Console.Out, Console.Error, cancel.Token);
         }
     }
 
@@ -63,6 +62,7 @@ Exit code: 0 no findings, 1 findings at or above --severity, 2 usage or load err
         public string? Sarif { get; private set; }
         public Microsoft.CodeAnalysis.DiagnosticSeverity Severity { get; private set; } = Microsoft.CodeAnalysis.DiagnosticSeverity.Warning;
         public bool Fix { get; private set; }
+        public bool NoRestore { get; private set; }
 
         /// <summary>False with an error for bad usage; true with null options for --help.</summary>
         public static bool TryParse(IReadOnlyList<string> args, out Options? options, out string error)
@@ -102,6 +102,9 @@ Exit code: 0 no findings, 1 findings at or above --severity, 2 usage or load err
                         break;
                     case "--fix":
                         result.Fix = true;
+                        break;
+                    case "--no-restore":
+                        result.NoRestore = true;
                         break;
                     case "-h" or "--help":
                         return true;

@@ -30,9 +30,22 @@ namespace JwtAnalyzers.Cli
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        public static async Task<int> RunAsync(Options options, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        public static async Task<int> RunAsync(Options options, string dotnet, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
+            var progress = new Progress(errors);
+            var targets = Targets(options.Path);
+            var restoreErrors = new List<string>();
+            if (!options.NoRestore)
+            {
+                foreach (var target in targets)
+                {
+                    progress.Report($"restoring {System.IO.Path.GetFileName(target)}");
+                    var failure = await Restorer.RunAsync(dotnet, target, cancellationToken);
+                    if (failure is not null) restoreErrors.Add($"{target}: restore failed, so findings about the libraries it references may be missing:{Environment.NewLine}{failure}");
+                }
+            }
+
             using var workspace = MSBuildWorkspace.Create();
             var loadErrors = new List<string>();
             using var failures = workspace.RegisterWorkspaceFailedHandler(e =>
@@ -43,10 +56,10 @@ namespace JwtAnalyzers.Cli
                 }
             });
 
-            var progress = new Progress(errors);
-            var projects = await LoadAsync(workspace, options.Path, progress, loadErrors, cancellationToken);
+            var projects = await LoadAsync(workspace, targets, progress, loadErrors, cancellationToken);
             if (projects.Count == 0)
             {
+                foreach (var e in restoreErrors) errors.WriteLine($"restore error: {e}");
                 foreach (var e in loadErrors) errors.WriteLine($"load error: {e}");
                 errors.WriteLine($"No C# project could be loaded from '{options.Path}'.");
                 return Program.UsageOrLoadError;
@@ -93,28 +106,41 @@ namespace JwtAnalyzers.Cli
                 errors.WriteLine(fatal ? $"load error: {e}" : $"load warning: {e}");
             }
 
-            if (failed.Count > 0) return Program.UsageOrLoadError;
+            foreach (var e in restoreErrors) errors.WriteLine($"restore error: {e}");
+            if (options.NoRestore)
+            {
+                foreach (var file in Restorer.Unrestored(projects.Select(id => workspace.CurrentSolution.GetProject(id)?.FilePath)))
+                {
+                    errors.WriteLine($"restore warning: {file} has no obj/project.assets.json: if it was not restored, its package references were not resolved and the rules about those libraries saw nothing (run without --no-restore)");
+                }
+            }
+
+            if (failed.Count > 0 || restoreErrors.Count > 0) return Program.UsageOrLoadError;
             return findings.Any(f => f.Severity >= options.Severity) ? Program.Findings : Program.Clean;
         }
 
-        private static async Task<List<ProjectId>> LoadAsync(MSBuildWorkspace workspace, string path, Progress progress, List<string> loadErrors, CancellationToken cancellationToken)
+        /// <summary>What the path names: a solution, a project, or a folder's projects (bin/, obj/ and the like skipped).</summary>
+        private static IReadOnlyList<string> Targets(string path)
         {
             var full = System.IO.Path.GetFullPath(path);
+            if (File.Exists(full)) return new[] { full };
+            return Directory.EnumerateFiles(full, "*.csproj", SearchOption.AllDirectories)
+                .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" or "node_modules" or ".git"))
+                .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        }
+
+        private static async Task<List<ProjectId>> LoadAsync(MSBuildWorkspace workspace, IReadOnlyList<string> targets, Progress progress, List<string> loadErrors, CancellationToken cancellationToken)
+        {
             var loader = new Progress<ProjectLoadProgress>(p => progress.Report($"loading {System.IO.Path.GetFileName(p.FilePath)} ({p.Operation})"));
             var ids = new List<ProjectId>();
-            if (File.Exists(full) && (full.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)))
+            if (targets.Count == 1 && (targets[0].EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || targets[0].EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)))
             {
-                var solution = await workspace.OpenSolutionAsync(full, loader, cancellationToken);
+                var solution = await workspace.OpenSolutionAsync(targets[0], loader, cancellationToken);
                 ids.AddRange(solution.Projects.Where(p => p.Language == LanguageNames.CSharp).Select(p => p.Id));
                 return ids;
             }
 
-            var projectFiles = File.Exists(full)
-                ? new[] { full }
-                : Directory.EnumerateFiles(full, "*.csproj", SearchOption.AllDirectories)
-                    .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj" or "node_modules" or ".git"))
-                    .OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            foreach (var file in projectFiles)
+            foreach (var file in targets)
             {
                 if (workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, file, StringComparison.OrdinalIgnoreCase))) continue;
                 try
@@ -172,26 +198,46 @@ namespace JwtAnalyzers.Cli
                     var document = solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => string.Equals(d.FilePath, byFile.Key, StringComparison.OrdinalIgnoreCase));
                     if (document is null) continue;
                     progress.Report($"fixing {group.Key} in {System.IO.Path.GetFileName(byFile.Key)}");
-                    // Recompute on the current document: earlier fixes may have moved the spans.
-                    var current = await DiagnosticsOf(document, group.Key, cancellationToken);
-                    if (current.IsEmpty) continue;
-                    var actions = new List<CodeAction>();
-                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, current[0], (a, _) => actions.Add(a), cancellationToken));
-                    var key = actions.FirstOrDefault()?.EquivalenceKey;
-                    if (key is null) continue;
-                    var context = new FixAllContext(document, fixer, FixAllScope.Document, key, new[] { group.Key }, new Provider(current), cancellationToken);
-                    var action = await fixAll.GetFixAsync(context);
-                    if (action is null) continue;
-                    foreach (var operation in await action.GetOperationsAsync(cancellationToken))
+                    // Recompute on the current document: earlier fixes may have moved the spans. A rule's findings
+                    // in one file may need different fixes (or have none, as the docs explain): Fix All applies
+                    // one equivalence key, so each distinct first fix is applied in turn.
+                    var keys = new List<(string Key, int Count)>();
+                    foreach (var diagnostic in await DiagnosticsOf(document, group.Key, cancellationToken))
                     {
-                        if (operation is ApplyChangesOperation apply) solution = apply.ChangedSolution;
+                        var key = (await ActionsFor(fixer, document, diagnostic, cancellationToken)).FirstOrDefault()?.EquivalenceKey;
+                        if (key is null) continue;
+                        var index = keys.FindIndex(k => k.Key == key);
+                        if (index < 0) keys.Add((key, 1));
+                        else keys[index] = (key, keys[index].Count + 1);
                     }
 
-                    applied += current.Length;
+                    foreach (var (key, count) in keys)
+                    {
+                        document = solution.GetDocument(document.Id);
+                        if (document is null) break;
+                        var current = await DiagnosticsOf(document, group.Key, cancellationToken);
+                        if (current.IsEmpty) break;
+                        var context = new FixAllContext(document, fixer, FixAllScope.Document, key, new[] { group.Key }, new Provider(current), cancellationToken);
+                        var action = await fixAll.GetFixAsync(context);
+                        if (action is null) continue;
+                        foreach (var operation in await action.GetOperationsAsync(cancellationToken))
+                        {
+                            if (operation is ApplyChangesOperation apply) solution = apply.ChangedSolution;
+                        }
+
+                        applied += count;
+                    }
                 }
             }
 
             return workspace.TryApplyChanges(solution) ? applied : 0;
+        }
+
+        private static async Task<List<CodeAction>> ActionsFor(CodeFixProvider fixer, Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var actions = new List<CodeAction>();
+            await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), cancellationToken));
+            return actions;
         }
 
         private static async Task<ImmutableArray<Diagnostic>> DiagnosticsOf(Document document, string id, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ namespace JwtAnalyzers.Tests.Editor
     /// .ci/install-csharp-ls.sh) loads the sample project, a sample file is opened over stdio LSP, and the JWT
     /// diagnostics it returns must sit exactly on the assignments the sample's <c>// expect: JWTnnn</c> markers point at.
     /// </summary>
+    [Collection(RepositoryBuilds.Name)]
     public class LanguageServerTests
     {
         private const string SampleFile = "Rules/AuthenticationSetup.cs";

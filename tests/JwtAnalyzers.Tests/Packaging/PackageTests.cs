@@ -11,6 +11,7 @@ using Xunit;
 namespace JwtAnalyzers.Tests.Packaging
 {
     /// <summary>The package as users get it: contents, metadata, and loadability in the .NET 8 SDK's compiler.</summary>
+    [Collection(RepositoryBuilds.Name)]
     public class PackageTests
     {
         private static readonly Version MaxRoslyn = new Version(4, 8, 0, 0);
