@@ -50,6 +50,7 @@ namespace JwtAnalyzers.Hosting
             {
                 if (rule.StartActions.IsEmpty || IsSuppressed(rule.Analyzer, start.Compilation)) continue;
                 collector.CurrentRule = rule.Name;
+                collector.DropOperationActions = IsSuppressedInEveryFile(rule.Analyzer, start.Compilation, start.CancellationToken);
                 var begin = clock?.Begin() ?? default;
                 foreach (var action in rule.StartActions)
                 {
@@ -294,7 +295,7 @@ namespace JwtAnalyzers.Hosting
 
         /// <summary>
         /// A rule whose every id is suppressed for the whole compilation (NoWarn, /nowarn, a rule set) does not run.
-        /// Severity set per file through .editorconfig is left to the compiler, which drops what is reported.
+        /// One that .editorconfig turns off in every file keeps only its non-operation work (<see cref="IsSuppressedInEveryFile"/>).
         /// </summary>
         private static bool IsSuppressed(DiagnosticAnalyzer analyzer, Compilation compilation)
         {
@@ -303,6 +304,40 @@ namespace JwtAnalyzers.Hosting
             foreach (var descriptor in analyzer.SupportedDiagnostics)
             {
                 if (!options.TryGetValue(descriptor.Id, out var report) || report != ReportDiagnostic.Suppress) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// True when .editorconfig or a global config turns every id of the rule off (<c>severity = none</c>) in every
+        /// file of the compilation, as the compiler resolves a file's severity: the file's own setting for the id, else
+        /// the global one; <c>/nowarn</c> wins over both. The driver would drop every finding such a rule makes in
+        /// source, so its operation handlers need not run. What it reports outside source (JWT012 on appsettings.json,
+        /// with the global severity) is untouched: only operation handlers are dropped. A category or all-analyzer
+        /// setting (<c>dotnet_analyzer_diagnostic.category-Security.severity</c>), a command-line or rule-set
+        /// severity other than <c>none</c>, or one file without a setting leaves the rule running: the compiler then
+        /// filters what it reports, as it always did. Usually the first file answers: one look-up per id.
+        /// </summary>
+        private static bool IsSuppressedInEveryFile(DiagnosticAnalyzer analyzer, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (compilation.Options.SyntaxTreeOptionsProvider is not { } provider) return false;
+            var specific = compilation.Options.SpecificDiagnosticOptions;
+            foreach (var descriptor in analyzer.SupportedDiagnostics)
+            {
+                var id = descriptor.Id;
+                if (specific.TryGetValue(id, out var report))
+                {
+                    if (report == ReportDiagnostic.Suppress) continue;
+                    return false;
+                }
+
+                ReportDiagnostic? global = provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var globalValue) ? globalValue : null;
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var value = provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var treeValue) ? treeValue : global;
+                    if (value != ReportDiagnostic.Suppress) return false;
+                }
             }
 
             return true;
@@ -394,6 +429,9 @@ namespace JwtAnalyzers.Hosting
 
             public string CurrentRule { get; set; } = string.Empty;
 
+            /// <summary>The current rule's operation actions are not kept (see <see cref="IsSuppressedInEveryFile"/>); its other registrations still are.</summary>
+            public bool DropOperationActions { get; set; }
+
             public SortedDictionary<OperationKind, List<Handler>> Handlers { get; } = new SortedDictionary<OperationKind, List<Handler>>();
 
             /// <summary>Handlers keyed by a symbol of their operation (see <see cref="KeyedRegistration"/>), per operation kind.</summary>
@@ -403,6 +441,7 @@ namespace JwtAnalyzers.Hosting
                 Action<OperationAnalysisContext> action)
                 where TKey : class, ISymbol
             {
+                if (DropOperationActions) return;
                 if (!Keyed.TryGetValue(kind, out var handlers)) Keyed[kind] = handlers = new KeyedHandlers<TKey>(key, definition);
                 // One key per kind: KeyedRegistration always reads the same symbol of an operation kind.
                 var typed = (KeyedHandlers<TKey>)handlers;
@@ -411,6 +450,7 @@ namespace JwtAnalyzers.Hosting
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
             {
+                if (DropOperationActions) return;
                 foreach (var kind in operationKinds)
                 {
                     if (!Handlers.TryGetValue(kind, out var list)) Handlers[kind] = list = new List<Handler>();

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace JwtAnalyzers.Tests.Conventions
@@ -44,11 +46,52 @@ namespace JwtAnalyzers.Tests.Conventions
             Assert.Contains(nameof(JwtAnalyzers.Keys.ShortHmacKeyAnalyzer), runsSuppressed);
         }
 
-        private static async Task<IReadOnlyCollection<string>> Clocked(Compilation compilation)
+        // .editorconfig severities reach the compiler per file. The host drops a rule's operation handlers only when
+        // every file turns all its ids off; in every case it must report exactly what the driver lets through of
+        // the rules run separately (the driver applies the files' severities to both).
+        [Theory]
+        [InlineData(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.JWT010.severity = none\n", false)]
+        [InlineData(".globalconfig", "is_global = true\ndotnet_diagnostic.JWT010.severity = none\n", false)]
+        [InlineData(".editorconfig", "root = true\n[KeysSamples.cs]\ndotnet_diagnostic.JWT010.severity = none\n", true)]
+        [InlineData(".editorconfig", "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.category-Security.severity = none\n", true)]
+        [InlineData(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.JWT010.severity = none\n[KeysSamples.cs]\ndotnet_diagnostic.JWT010.severity = warning\n", true)]
+        public async Task Host_RunsARuleTheFilesTurnOff_OnlyWhereSomeFileMayKeepItsFindings(string configName, string config, bool expectRun)
+        {
+            var compilation = await SampleCompilationWith(configName, config);
+            var handlerRuns = await Clocked(compilation, handlersOnly: true);
+            Assert.Equal(expectRun, handlerRuns.Contains(nameof(JwtAnalyzers.Keys.HardCodedSigningKeyAnalyzer)));
+            Assert.Contains(nameof(JwtAnalyzers.Keys.ShortHmacKeyAnalyzer), handlerRuns);
+
+            var separately = await Run(compilation, Catalogue.Analyzers.ToImmutableArray());
+            var hosted = await Run(compilation, Catalogue.Shipped);
+            Assert.Equal(separately, hosted);
+            Assert.Contains(separately, d => d.StartsWith("JWT011 ", StringComparison.Ordinal));
+        }
+
+        /// <summary>The sample's compilation as a project with the config file beside its sources (the workspace builds the compiler's per-file options).</summary>
+        private static async Task<Compilation> SampleCompilationWith(string configName, string config)
+        {
+            var sample = DeterminismTests.SampleCompilation();
+            var folder = Path.GetDirectoryName(sample.SyntaxTrees.First(t => Path.IsPathRooted(t.FilePath)).FilePath)!;
+            using var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId();
+            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Sample", "Sample", LanguageNames.CSharp,
+                compilationOptions: sample.Options, parseOptions: sample.SyntaxTrees.First().Options, metadataReferences: sample.References));
+            foreach (var tree in sample.SyntaxTrees)
+            {
+                var path = Path.IsPathRooted(tree.FilePath) ? tree.FilePath : Path.Combine(folder, tree.FilePath);
+                solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), await tree.GetTextAsync(), filePath: path);
+            }
+
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), configName, SourceText.From(config), filePath: Path.Combine(folder, configName));
+            return (await solution.GetProject(projectId)!.GetCompilationAsync())!;
+        }
+
+        private static async Task<IReadOnlyCollection<string>> Clocked(Compilation compilation, bool handlersOnly = false)
         {
             var clock = new RuleClock();
             await Run(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
-            return clock.Snapshot().Select(cell => cell.Rule).Distinct().ToList();
+            return clock.Snapshot().Where(cell => !handlersOnly || (cell.Part != "start" && cell.Calls > 0)).Select(cell => cell.Rule).Distinct().ToList();
         }
 
         private static async Task<string[]> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
