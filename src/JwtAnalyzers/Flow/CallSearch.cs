@@ -29,7 +29,8 @@ namespace JwtAnalyzers.Flow
         {
             var calls = new List<InvocationExpressionSyntax>();
             if (name.Length == 0) return calls;
-            var positions = Occurrences(tree.GetText(cancellationToken), name, cancellationToken);
+            var text = tree.GetText(cancellationToken);
+            var positions = Occurrences(text, new TextSpan(0, text.Length), name, cancellationToken);
             if (positions.Count == 0) return calls;
 
             var root = tree.GetRoot(cancellationToken);
@@ -51,17 +52,20 @@ namespace JwtAnalyzers.Flow
             return calls;
         }
 
-        /// <summary>Where <paramref name="word"/> occurs in <paramref name="text"/>, read in chunks (a file's text is not copied whole).</summary>
-        private static List<int> Occurrences(SourceText text, string word, CancellationToken cancellationToken)
+        /// <summary>
+        /// Where <paramref name="word"/> occurs within <paramref name="span"/> of <paramref name="text"/>, read in chunks
+        /// (a file's text is not copied whole). Also how <see cref="ValueFlow"/> looks for a local's name in its body.
+        /// </summary>
+        internal static List<int> Occurrences(SourceText text, TextSpan span, string word, CancellationToken cancellationToken)
         {
             var found = new List<int>();
-            if (text.Length < word.Length) return found;
-            var buffer = new char[Math.Min(text.Length, ChunkLength + word.Length - 1)];
-            for (var start = 0; start <= text.Length - word.Length; start += ChunkLength)
+            if (word.Length == 0 || span.Length < word.Length) return found;
+            var buffer = new char[Math.Min(span.Length, ChunkLength + word.Length - 1)];
+            for (var start = span.Start; start <= span.End - word.Length; start += ChunkLength)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // A chunk reports the matches that begin in its first ChunkLength characters, and reads far enough to see them whole.
-                var count = Math.Min(buffer.Length, text.Length - start);
+                var count = Math.Min(buffer.Length, span.End - start);
                 text.CopyTo(start, buffer, 0, count);
                 var lastBegin = Math.Min(ChunkLength, count - word.Length + 1);
                 for (var i = Array.IndexOf(buffer, word[0], 0, lastBegin); i >= 0; i = i + 1 < lastBegin ? Array.IndexOf(buffer, word[0], i + 1, lastBegin - i - 1) : -1)

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -241,6 +242,108 @@ namespace JwtAnalyzers.Flow
         private static IOperation? SingleAssignmentOf(ILocalSymbol local, IOperation reference)
         {
             if (local.IsRef || IsDeclaredWithoutDeclarator(local)) return null;
+            return TryAnswerBySearch(local, reference, out var value) ? value : SingleAssignmentByWrites(local, reference);
+        }
+
+        /// <summary>
+        /// What <see cref="SingleAssignmentByWrites"/> answers for a local declared with an initializer, found without
+        /// the body's operations: the body's text is searched for the local's name, and each occurrence is looked at.
+        /// True with the initializer when no occurrence can write the local ("var subjectId = user.GetSubjectId();",
+        /// the usual claim value); true with null when one is an assignment, increment, or <c>ref</c>/<c>out</c>
+        /// argument of this very local (confirmed on its operation): the local then has no single value. False when an
+        /// occurrence may write it some other way, may be another local of the same name, or cannot be told apart; the
+        /// writes then decide. Collecting a large body's writes flattens the whole body: on IdentityServer4's sources
+        /// that was about half of JWT020's claim handler.
+        /// </summary>
+        internal static bool TryAnswerBySearch(ILocalSymbol local, IOperation reference, out IOperation? value, CancellationToken cancellationToken = default)
+        {
+            value = null;
+            var references = local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declarator) return false;
+            var root = Root(reference);
+            var body = root.Syntax;
+            if (declarator.SyntaxTree != body.SyntaxTree || !body.Span.Contains(declarator.Span)) return false;
+
+            var text = body.SyntaxTree.GetText(cancellationToken);
+            // A name spelled with a Unicode escape (\u0061) would not be found by its text.
+            if (CallSearch.Occurrences(text, body.Span, "\\u", cancellationToken).Count > 0 || CallSearch.Occurrences(text, body.Span, "\\U", cancellationToken).Count > 0) return false;
+            foreach (var position in CallSearch.Occurrences(text, body.Span, local.Name, cancellationToken))
+            {
+                var token = body.FindToken(position);
+                // In a comment or disabled code, inside a longer word, in a string: not the name.
+                if (!token.Span.Contains(position) || !token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != local.Name) continue;
+                if (token.Parent == declarator) continue;
+                if (token.Parent is not IdentifierNameSyntax name) return false;
+                var write = WriteAt(name, local.Type);
+                if (write is null) continue;
+                return IsCountedWriteOf(local, root, write); // value stays null: written again, no single value
+            }
+
+            if (FindBySyntax<IVariableDeclaratorOperation>(root, declarator) is not { Initializer: { } initializer } found
+                || !SymbolEqualityComparer.Default.Equals(found.Symbol, local))
+            {
+                return false;
+            }
+
+            value = initializer.Value;
+            return true;
+        }
+
+        /// <summary>
+        /// Where an occurrence of the name, used as an expression, may write the local: null when it only reads it; the
+        /// assignment (also compound and <c>??=</c>), increment or <c>ref</c>/<c>out</c> argument when it is one of
+        /// those; the name itself when it may write it another way (an <c>in</c> argument, <c>ref</c> or address taken,
+        /// an element of a tuple, which may be a deconstruction's target, or, for a value type, the receiver of a
+        /// member: a <c>this ref</c> extension method writes its receiver).
+        /// </summary>
+        private static SyntaxNode? WriteAt(IdentifierNameSyntax name, ITypeSymbol? type)
+        {
+            SyntaxNode node = name;
+            while (node.Parent is ParenthesizedExpressionSyntax || node.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression)) node = node.Parent!;
+            switch (node.Parent)
+            {
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left == node ? assignment : null;
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    return prefix;
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.AddressOfExpression):
+                    return name;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    return postfix;
+                case ArgumentSyntax argument when argument.Parent is TupleExpressionSyntax:
+                    return name;
+                case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
+                    return argument;
+                case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None):
+                    return name;
+                case RefExpressionSyntax:
+                    return name;
+                case MemberAccessExpressionSyntax member when member.Expression == node && (type is null || !type.IsReferenceType):
+                    return name;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether the write found by <see cref="WriteAt"/> is one <see cref="SingleAssignmentByWrites"/> counts against this local.</summary>
+        private static bool IsCountedWriteOf(ILocalSymbol local, IOperation root, SyntaxNode write)
+        {
+            switch (write)
+            {
+                case AssignmentExpressionSyntax:
+                    return FindBySyntax<IAssignmentOperation>(root, write) is { } assignment and not IDeconstructionAssignmentOperation && IsLocal(assignment.Target, local);
+                case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                    return FindBySyntax<IIncrementOrDecrementOperation>(root, write) is { } increment && IsLocal(increment.Target, local);
+                case ArgumentSyntax:
+                    return FindBySyntax<IArgumentOperation>(root, write) is { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument && IsLocal(argument.Value, local);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The value a local is given, from every write of its body (see <see cref="SingleAssignmentOf"/>).</summary>
+        internal static IOperation? SingleAssignmentByWrites(ILocalSymbol local, IOperation reference)
+        {
 
             // A local is declared in the same executable body as its uses (lambdas and local functions included), so
             // the body's writes hold its declarator and every write. Not SemanticModel.GetOperation on the
