@@ -23,50 +23,36 @@ namespace JwtAnalyzers.Tests.Cli
         [Fact]
         public void ScanSample_ReportsExactlyTheMarkedViolations_AndWritesSarif()
         {
-            var root = CopyOfSample("cli-scan");
-            var sarif = Path.Combine(root, "jwt.sarif");
-            try
-            {
-                var (exit, output) = Run($"scan \"{Path.Combine(root, "JwtAnalyzers.Sample", "JwtAnalyzers.Sample.csproj")}\" --sarif \"{sarif}\"");
-                Assert.True(exit == 1, $"exit {exit}\n{output}");
-                Assert.DoesNotContain("restore error", output, StringComparison.Ordinal);
+            using var copy = new SampleCopy("cli-scan");
+            var sarif = Path.Combine(copy.Root, "jwt.sarif");
+            var (exit, output) = Run($"scan \"{copy.Project}\" --sarif \"{sarif}\"");
+            Assert.True(exit == 1, $"exit {exit}\n{output}");
+            Assert.DoesNotContain("restore error", output, StringComparison.Ordinal);
 
-                var reported = Regex.Matches(output, @"^\s+(\S+?):(\d+):\d+\s", RegexOptions.Multiline)
-                    .Select(m => (File: Path.GetFileName(m.Groups[1].Value), Line: int.Parse(m.Groups[2].Value)))
-                    .ToHashSet();
-                var expected = Markers().Select(m => (m.File, m.Line)).ToHashSet();
-                Assert.Equal(expected.OrderBy(e => e.File).ThenBy(e => e.Line), reported.OrderBy(e => e.File).ThenBy(e => e.Line));
+            var reported = Regex.Matches(output, @"^\s+(\S+?):(\d+):\d+\s", RegexOptions.Multiline)
+                .Select(m => (File: Path.GetFileName(m.Groups[1].Value), Line: int.Parse(m.Groups[2].Value)))
+                .ToHashSet();
+            var expected = Markers().Select(m => (m.File, m.Line)).ToHashSet();
+            Assert.Equal(expected.OrderBy(e => e.File).ThenBy(e => e.Line), reported.OrderBy(e => e.File).ThenBy(e => e.Line));
 
-                using var log = JsonDocument.Parse(File.ReadAllText(sarif));
-                var run = log.RootElement.GetProperty("runs")[0];
-                Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
-                var results = run.GetProperty("results").EnumerateArray().ToList();
-                Assert.Equal(Markers().Count, results.Count);
-                Assert.All(results, r => Assert.True(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() > 0));
-                var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-                Assert.All(rules, r => Assert.EndsWith($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString(), StringComparison.Ordinal));
-            }
-            finally
-            {
-                if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-            }
+            using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+            var run = log.RootElement.GetProperty("runs")[0];
+            Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+            var results = run.GetProperty("results").EnumerateArray().ToList();
+            Assert.Equal(Markers().Count, results.Count);
+            Assert.All(results, r => Assert.True(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() > 0));
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+            Assert.All(rules, r => Assert.EndsWith($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString(), StringComparison.Ordinal));
         }
 
         [Fact]
         public void ScanWithNoRestore_OfAnUnrestoredProject_WarnsThatItsPackagesWereNotSeen()
         {
-            var root = CopyOfSample("cli-no-restore");
-            try
-            {
-                var (exit, output) = Run($"scan \"{Path.Combine(root, "JwtAnalyzers.Sample", "JwtAnalyzers.Sample.csproj")}\" --no-restore");
-                Assert.True(exit is 0 or 1, $"exit {exit}\n{output}");
-                Assert.Matches(@"restore warning: \S*JwtAnalyzers\.Sample\.csproj has no obj/project\.assets\.json", output);
-                Assert.False(File.Exists(Path.Combine(root, "JwtAnalyzers.Sample", "obj", "project.assets.json")), "--no-restore restored the project");
-            }
-            finally
-            {
-                if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-            }
+            using var copy = new SampleCopy("cli-no-restore");
+            var (exit, output) = Run($"scan \"{copy.Project}\" --no-restore");
+            Assert.True(exit is 0 or 1, $"exit {exit}\n{output}");
+            Assert.Matches(@"restore warning: \S*JwtAnalyzers\.Sample\.csproj has no obj/project\.assets\.json", output);
+            Assert.False(File.Exists(Path.Combine(copy.Root, "JwtAnalyzers.Sample", "obj", "project.assets.json")), "--no-restore restored the project");
         }
 
         // What --fix leaves of a fixable rule must be on a line the sample marks as having no mechanical fix for it
@@ -74,36 +60,29 @@ namespace JwtAnalyzers.Tests.Cli
         [Fact]
         public void ScanWithFix_LeavesNoFixableFindingOutsideTheNofixLines()
         {
-            var root = CopyOfSample("cli-fix");
-            try
-            {
-                var (exit, output) = Run($"scan \"{Path.Combine(root, "JwtAnalyzers.Sample", "JwtAnalyzers.Sample.csproj")}\" --fix");
-                Assert.True(exit is 0 or 1, $"exit {exit}\n{output}");
-                Assert.Contains("Applied fixes for", output, StringComparison.Ordinal);
-                var fixable = Catalogue.Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
-                // Left: every finding of a rule without a fix, and every nofix one; nothing else, nothing new.
-                var expectedLeft = Markers().Count(m => !fixable.Contains(m.Rule) || m.NoFix);
-                Assert.Matches($@"Applied fixes for \d+ diagnostics; scanning again\.\s+Scanned \d+ project\(s\) in [\d.,]+ s: {expectedLeft} finding\(s\)\.", output);
+            using var copy = new SampleCopy("cli-fix");
+            var (exit, output) = Run($"scan \"{copy.Project}\" --fix");
+            Assert.True(exit is 0 or 1, $"exit {exit}\n{output}");
+            Assert.Contains("Applied fixes for", output, StringComparison.Ordinal);
+            var fixable = Catalogue.Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
+            // Left: every finding of a rule without a fix, and every nofix one; nothing else, nothing new.
+            var expectedLeft = Markers().Count(m => !fixable.Contains(m.Rule) || m.NoFix);
+            Assert.Matches($@"Applied fixes for \d+ diagnostics; scanning again\.\s+Scanned \d+ project\(s\) in [\d.,]+ s: {expectedLeft} finding\(s\)\.", output);
 
-                var unfixed = new List<string>();
-                string? rule = null;
-                foreach (var line in output.Split('\n'))
-                {
-                    var header = Regex.Match(line, @"^(JWT\d{3}): ");
-                    if (header.Success) rule = header.Groups[1].Value;
-                    var finding = Regex.Match(line, @"^\s+(\S+?):(\d+):\d+\s");
-                    if (!finding.Success || rule is null || !fixable.Contains(rule)) continue;
-                    var text = File.ReadAllLines(Path.Combine(Catalogue.RepositoryRoot, finding.Groups[1].Value))[int.Parse(finding.Groups[2].Value) - 1];
-                    var nofix = Regex.Match(text, @"nofix:\s*((?:JWT\d{3}[\s,]*)+)");
-                    if (!nofix.Success || !nofix.Groups[1].Value.Contains(rule, StringComparison.Ordinal)) unfixed.Add($"{rule} {finding.Groups[1].Value}:{finding.Groups[2].Value}: {text.Trim()}");
-                }
-
-                Assert.True(unfixed.Count == 0, $"fixable findings left after --fix:\n{string.Join("\n", unfixed)}\n{output}");
-            }
-            finally
+            var unfixed = new List<string>();
+            string? rule = null;
+            foreach (var line in output.Split('\n'))
             {
-                if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+                var header = Regex.Match(line, @"^(JWT\d{3}): ");
+                if (header.Success) rule = header.Groups[1].Value;
+                var finding = Regex.Match(line, @"^\s+(\S+?):(\d+):\d+\s");
+                if (!finding.Success || rule is null || !fixable.Contains(rule)) continue;
+                var text = File.ReadAllLines(Path.Combine(Catalogue.RepositoryRoot, finding.Groups[1].Value))[int.Parse(finding.Groups[2].Value) - 1];
+                var nofix = Regex.Match(text, @"nofix:\s*((?:JWT\d{3}[\s,]*)+)");
+                if (!nofix.Success || !nofix.Groups[1].Value.Contains(rule, StringComparison.Ordinal)) unfixed.Add($"{rule} {finding.Groups[1].Value}:{finding.Groups[2].Value}: {text.Trim()}");
             }
+
+            Assert.True(unfixed.Count == 0, $"fixable findings left after --fix:\n{string.Join("\n", unfixed)}\n{output}");
         }
 
         [Fact]
@@ -162,13 +141,24 @@ namespace JwtAnalyzers.Tests.Cli
             return markers;
         }
 
-        /// <summary>The sample without bin/ and obj/, in a folder of its own under artifacts/ that still imports the repository's build props.</summary>
-        private static string CopyOfSample(string prefix)
+        /// <summary>The sample without bin/ and obj/ (as a fresh clone has it), in a folder of its own under artifacts/ that still imports the repository's build props; deleted on dispose.</summary>
+        private sealed class SampleCopy : IDisposable
         {
-            var root = Path.Combine(Catalogue.RepositoryRoot, "artifacts", $"{prefix}-{Guid.NewGuid():N}");
-            Copy(Sample, Path.Combine(root, "JwtAnalyzers.Sample"));
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project><Import Project=\"../../Directory.Build.props\" /></Project>");
-            return root;
+            public SampleCopy(string prefix)
+            {
+                Root = Path.Combine(Catalogue.RepositoryRoot, "artifacts", $"{prefix}-{Guid.NewGuid():N}");
+                Copy(Sample, Path.Combine(Root, "JwtAnalyzers.Sample"));
+                File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project><Import Project=\"../../Directory.Build.props\" /></Project>");
+            }
+
+            public string Root { get; }
+
+            public string Project => Path.Combine(Root, "JwtAnalyzers.Sample", "JwtAnalyzers.Sample.csproj");
+
+            public void Dispose()
+            {
+                if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+            }
         }
 
         private static void Copy(string from, string to)
