@@ -19,6 +19,9 @@ namespace JwtAnalyzers.Flow
         /// <summary>How many characters of the text are read at a time.</summary>
         internal const int ChunkLength = 4096;
 
+        [ThreadStatic]
+        private static char[]? _buffer;
+
         /// <summary>
         /// The invocations in <paramref name="tree"/> whose invoked name is <paramref name="name"/>, in document order:
         /// <c>M(..)</c>, <c>M&lt;T&gt;(..)</c>, <c>x.M(..)</c> and <c>x?.M(..)</c>. What they invoke is for the caller to
@@ -60,12 +63,14 @@ namespace JwtAnalyzers.Flow
         {
             var found = new List<int>();
             if (word.Length == 0 || span.Length < word.Length) return found;
-            var buffer = new char[Math.Min(span.Length, ChunkLength + word.Length - 1)];
+            var size = Math.Min(span.Length, ChunkLength + word.Length - 1);
+            // One buffer per thread: ValueFlow searches a body three times per local it follows.
+            var buffer = _buffer is { } kept && kept.Length >= size ? kept : _buffer = new char[Math.Max(size, ChunkLength + 63)];
             for (var start = span.Start; start <= span.End - word.Length; start += ChunkLength)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // A chunk reports the matches that begin in its first ChunkLength characters, and reads far enough to see them whole.
-                var count = Math.Min(buffer.Length, span.End - start);
+                var count = Math.Min(size, span.End - start);
                 text.CopyTo(start, buffer, 0, count);
                 var lastBegin = Math.Min(ChunkLength, count - word.Length + 1);
                 for (var i = Array.IndexOf(buffer, word[0], 0, lastBegin); i >= 0; i = i + 1 < lastBegin ? Array.IndexOf(buffer, word[0], i + 1, lastBegin - i - 1) : -1)
