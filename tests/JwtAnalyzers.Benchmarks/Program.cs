@@ -287,11 +287,11 @@ namespace JwtAnalyzers.Benchmarks
             }
         }
 
-        /// <summary>The package's analyzer (every rule behind the host's dispatch), each rule alone, and the peers.</summary>
         /// <summary>Analyzers that register an empty callback on each kind the host listens to (--calibrate).</summary>
         private static ImmutableArray<DiagnosticAnalyzer> EmptyCallbacks()
             => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyInvocationCallback(), new EmptyObjectCreationCallback(), new EmptyAssignmentCallback());
 
+        /// <summary>The package's analyzer (every rule behind the host's dispatch), each rule alone, and the peers.</summary>
         // --only=NAME (repeatable) keeps the analyzers whose type name contains NAME, peers included: for a profiler.
         private static ImmutableArray<DiagnosticAnalyzer> HandlerBenchAnalyzers(ImmutableArray<DiagnosticAnalyzer> peers, string[] only)
             => ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer()).AddRange(JwtAnalyzer.RuleAnalyzers).AddRange(peers)

@@ -93,12 +93,12 @@ namespace JwtAnalyzers.Tests.Flow
         [Fact]
         public void AStructLocalWhoseMemberIsUsed_IsLeftToTheWrites_AsARefExtensionMayWriteIt()
         {
-            var (_, known, _, full) = Ask("var x = new Counter(); x.Bump(); Use(x.ToString());", local: "x");
+            var (_, known, _, full) = Ask("var x = new Counter(); x.Bump(); Use(x.ToString());");
             Assert.False(known);
             Assert.Null(full);
         }
 
-        private static (ILocalReferenceOperation Reference, bool Known, IOperation? Fast, IOperation? Full) Ask(string body, string local = "x")
+        private static (ILocalReferenceOperation Reference, bool Known, IOperation? Fast, IOperation? Full) Ask(string body)
         {
             var source = @"
 struct Counter { public int N; }
@@ -118,7 +118,7 @@ class C
             var tree = CSharpSyntaxTree.ParseText(source);
             var compilation = CSharpCompilation.Create("T", new[] { tree }, References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var model = compilation.GetSemanticModel(tree);
-            var last = tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().Last(n => n.Identifier.ValueText == local && model.GetOperation(n) is ILocalReferenceOperation);
+            var last = tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().Last(n => n.Identifier.ValueText == "x" && model.GetOperation(n) is ILocalReferenceOperation);
             var reference = (ILocalReferenceOperation)model.GetOperation(last)!;
             var known = ValueFlow.TryAnswerBySearch(reference.Local, reference, out var fast);
             return (reference, known, fast, ValueFlow.SingleAssignmentByWrites(reference.Local, reference));
