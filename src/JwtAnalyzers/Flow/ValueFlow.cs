@@ -27,15 +27,25 @@ namespace JwtAnalyzers.Flow
         /// operation that produced the value. Returns the input when nothing can be followed.
         /// </summary>
         public static IOperation Unwrap(IOperation operation, CancellationToken cancellationToken = default)
+            => Unwrap(operation, cancellationToken, out _);
+
+        /// <summary><see cref="Unwrap(IOperation, CancellationToken)"/>; <paramref name="settled"/> is false when it stopped at the depth bound.</summary>
+        private static IOperation Unwrap(IOperation operation, CancellationToken cancellationToken, out bool settled)
         {
             var current = operation;
             for (var depth = 0; depth < MaxDepth; depth++)
             {
                 var next = Step(current, cancellationToken);
-                if (next is null) return current;
+                if (next is null)
+                {
+                    settled = true;
+                    return current;
+                }
+
                 current = next;
             }
 
+            settled = false;
             return current;
         }
 
@@ -57,8 +67,17 @@ namespace JwtAnalyzers.Flow
         public static bool TryGetConstant(IOperation operation, out object? value, CancellationToken cancellationToken = default)
         {
             value = null;
-            var sources = Sources(operation, cancellationToken);
-            if (sources.IsEmpty) return false;
+            // Most values have one source, and it is already unwrapped: unwrapping it again would ask again about
+            // every local on the way (for a local written twice, a second search of its body).
+            var unwrapped = Unwrap(operation, cancellationToken, out var settled);
+            if (unwrapped is not (IConditionalOperation or ICoalesceOperation or IThrowOperation))
+            {
+                return settled ? TryGetUnwrappedConstant(unwrapped, out value, 0, cancellationToken) : TryGetSingleConstant(unwrapped, out value, 0, cancellationToken);
+            }
+
+            var sources = ImmutableArray.CreateBuilder<IOperation>();
+            Collect(settled ? unwrapped : operation, sources, 0, cancellationToken);
+            if (sources.Count == 0) return false;
             var first = true;
             foreach (var source in sources)
             {
@@ -82,7 +101,14 @@ namespace JwtAnalyzers.Flow
         {
             value = null;
             if (depth > MaxDepth) return false;
-            source = Unwrap(source, cancellationToken);
+            return TryGetUnwrappedConstant(Unwrap(source, cancellationToken), out value, depth, cancellationToken);
+        }
+
+        /// <summary><see cref="TryGetSingleConstant"/> of a source <see cref="Unwrap(IOperation, CancellationToken)"/> has settled on.</summary>
+        private static bool TryGetUnwrappedConstant(IOperation source, out object? value, int depth, CancellationToken cancellationToken)
+        {
+            value = null;
+            if (depth > MaxDepth) return false;
             if (source.ConstantValue.HasValue)
             {
                 value = source.ConstantValue.Value;
