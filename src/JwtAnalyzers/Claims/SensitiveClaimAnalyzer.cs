@@ -5,6 +5,7 @@ using System.Threading;
 using JwtAnalyzers.Flow;
 using JwtAnalyzers.Hosting;
 using JwtAnalyzers.Options;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -141,10 +142,11 @@ namespace JwtAnalyzers.Claims
 
             if (name is not null)
             {
-                if (SensitiveNames.IsAuthenticationMethod(name)) return; // amr = "pwd" names a method
-                var kind = SensitiveNames.Classify(name, configured);
-                if (kind != SensitiveKind.None)
+                var said = SensitiveNames.ClassifyClaimName(name, configured);
+                if (said == ClaimNameKind.AuthenticationMethod) return; // amr = "pwd" names a method
+                if (said != ClaimNameKind.None && said != ClaimNameKind.FactAboutSecret)
                 {
+                    var kind = (SensitiveKind)said;
                     // Development-only code is exempt; asked last, as most claims are not reported.
                     if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at))
                     {
@@ -154,7 +156,7 @@ namespace JwtAnalyzers.Claims
                     return;
                 }
 
-                if (SensitiveNames.MentionsSecret(name, configured)) return; // "password_changed_at": a fact, whatever its value
+                if (said == ClaimNameKind.FactAboutSecret) return; // "password_changed_at": a fact, whatever its value
             }
 
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
@@ -171,7 +173,7 @@ namespace JwtAnalyzers.Claims
         }
 
         /// <summary>A member, parameter or local the value is read from whose name denotes sensitive data; null when none.</summary>
-        private static IOperation? FindSensitiveSource(IOperation operation, ImmutableArray<string[]> configured, int depth, CancellationToken cancellationToken)
+        internal static IOperation? FindSensitiveSource(IOperation operation, ImmutableArray<string[]> configured, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxDepth) return null;
             var op = StripConversions(operation);
@@ -213,7 +215,7 @@ namespace JwtAnalyzers.Claims
                     return IsSensitiveSource(op, parameter.Parameter.Name, configured, cancellationToken) ? op : null;
                 case ILocalReferenceOperation local:
                     if (IsSensitiveSource(op, local.Local.Name, configured, cancellationToken)) return op;
-                    if (!InitializerMayLeadToSource(local.Local, cancellationToken)) return null;
+                    if (!InitializerMayLeadToSource(local.Local, configured, cancellationToken)) return null;
                     var assigned = ValueFlow.Unwrap(op, cancellationToken);
                     return ReferenceEquals(assigned, op) ? null : FindSensitiveSource(assigned, configured, depth + 1, cancellationToken);
                 default:
@@ -222,13 +224,15 @@ namespace JwtAnalyzers.Claims
         }
 
         /// <summary>
-        /// False when the local is declared with an initializer of a shape <see cref="FindSensitiveSource"/> never
-        /// looks into (a call other than ToString, a creation, a literal, an await...): whether that initializer is
-        /// the local's one value or the local has others, the answer is then "no source", and the method body need
-        /// not be searched for the local's writes. On IdentityServer4's sources most claim values are such locals
+        /// False when the local is declared with an initializer in which <see cref="FindSensitiveSource"/> can find
+        /// nothing, judged from its syntax: a call other than ToString, a creation, a literal, an await, or a member
+        /// read whose name is not sensitive (<c>"{" + OidcConstants.Events.BackChannelLogout + "}"</c>,
+        /// <c>new DateTimeOffset(t).ToUnixTimeSeconds().ToString()</c>). Whether that initializer is the local's one
+        /// value or the local has others, the answer is then "no source", and the method body need not be searched
+        /// for the local's writes. On IdentityServer4's sources most claim values are such locals
         /// ("var subjectId = user.GetSubjectId();") in large methods.
         /// </summary>
-        private static bool InitializerMayLeadToSource(ILocalSymbol local, CancellationToken cancellationToken)
+        internal static bool InitializerMayLeadToSource(ILocalSymbol local, ImmutableArray<string[]> configured, CancellationToken cancellationToken)
         {
             if (local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
@@ -236,27 +240,43 @@ namespace JwtAnalyzers.Claims
                 return true;
             }
 
-            return MayBeFollowed(value);
+            return MayBeFollowed(value, configured, 0);
         }
 
-        /// <summary>The expression shapes whose operations <see cref="FindSensitiveSource"/> follows (after conversions).</summary>
-        private static bool MayBeFollowed(ExpressionSyntax expression)
+        /// <summary>
+        /// Whether <see cref="FindSensitiveSource"/> may find a source in the operation of this expression: false only
+        /// for shapes it never looks into, or returns nothing for whatever they bind to.
+        /// </summary>
+        private static bool MayBeFollowed(ExpressionSyntax expression, ImmutableArray<string[]> configured, int depth)
         {
+            if (depth > MaxDepth) return true;
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return MayBeFollowed(parenthesized.Expression);
+                    return MayBeFollowed(parenthesized.Expression, configured, depth + 1);
                 case CastExpressionSyntax cast:
-                    return MayBeFollowed(cast.Expression);
-                case BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression):
-                    return MayBeFollowed(binary.Left);
+                    return MayBeFollowed(cast.Expression, configured, depth + 1);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression):
+                    return MayBeFollowed(binary.Left, configured, depth + 1);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                    // String concatenation and ??: either side.
+                    return MayBeFollowed(binary.Left, configured, depth + 1) || MayBeFollowed(binary.Right, configured, depth + 1);
+                case BinaryExpressionSyntax:
+                    return false; // a comparison, arithmetic or logic: never a string read from a member
+                case ConditionalExpressionSyntax conditional:
+                    return MayBeFollowed(conditional.WhenTrue, configured, depth + 1) || MayBeFollowed(conditional.WhenFalse, configured, depth + 1);
                 case InvocationExpressionSyntax invocation:
                     return invocation.Expression switch
                     {
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "ToString",
-                        SimpleNameSyntax name => name.Identifier.ValueText == "ToString",
+                        // x.ToString(...) follows x, Convert.ToString(x) its argument; any other call is not looked into.
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "ToString"
+                            && (MayBeFollowed(member.Expression, configured, depth + 1) || AnyArgumentMayBeFollowed(invocation.ArgumentList, configured, depth + 1)),
+                        SimpleNameSyntax name => name.Identifier.ValueText == "ToString" && AnyArgumentMayBeFollowed(invocation.ArgumentList, configured, depth + 1),
                         _ => true,
                     };
+                case MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    // A field or property read (never a local): a source only by its own name.
+                    return SensitiveNames.Classify(member.Name.Identifier.ValueText, configured) != SensitiveKind.None;
                 case LiteralExpressionSyntax:
                 case BaseObjectCreationExpressionSyntax:
                 case ArrayCreationExpressionSyntax:
@@ -272,8 +292,18 @@ namespace JwtAnalyzers.Claims
                 case SwitchExpressionSyntax:
                     return false;
                 default:
-                    return true; // names, member accesses, interpolations, concatenations, conditionals, and anything else
+                    return true; // names (a local is followed further), interpolations, and anything else
             }
+        }
+
+        private static bool AnyArgumentMayBeFollowed(ArgumentListSyntax arguments, ImmutableArray<string[]> configured, int depth)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (MayBeFollowed(argument.Expression, configured, depth)) return true;
+            }
+
+            return false;
         }
 
         private static bool IsSensitiveSource(IOperation reference, string name, ImmutableArray<string[]> configured, CancellationToken cancellationToken)

@@ -23,6 +23,28 @@ namespace JwtAnalyzers.Claims
         Configured,
     }
 
+    /// <summary>What a claim's name says (<see cref="SensitiveNames.ClassifyClaimName"/>); the sensitive kinds share <see cref="SensitiveKind"/>'s values.</summary>
+    internal enum ClaimNameKind
+    {
+        /// <summary>Neither sensitive nor about a secret.</summary>
+        None = SensitiveKind.None,
+
+        /// <summary>See <see cref="SensitiveKind.TextSecret"/>.</summary>
+        TextSecret = SensitiveKind.TextSecret,
+
+        /// <summary>See <see cref="SensitiveKind.PersonalData"/>.</summary>
+        PersonalData = SensitiveKind.PersonalData,
+
+        /// <summary>See <see cref="SensitiveKind.Configured"/>.</summary>
+        Configured = SensitiveKind.Configured,
+
+        /// <summary>Names an authentication method (<c>amr</c>).</summary>
+        AuthenticationMethod,
+
+        /// <summary>About a secret, but a fact about it ("password_changed_at", "HasPassword").</summary>
+        FactAboutSecret,
+    }
+
     /// <summary>
     /// The words that make a claim name, or the name of the member a claim value is read from, sensitive.
     /// Names are split into words (<see cref="Words.Split"/>) and matched on whole words and phrases, so
@@ -79,8 +101,7 @@ namespace JwtAnalyzers.Claims
         // without end.
         private const int MaxRemembered = 12288;
         private static readonly ConcurrentDictionary<string, SensitiveKind> BuiltInKinds = new ConcurrentDictionary<string, SensitiveKind>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<string, bool> AuthenticationMethods = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<string, bool> SecretMentions = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, ClaimNameKind> ClaimNames = new ConcurrentDictionary<string, ClaimNameKind>(StringComparer.Ordinal);
         private static int _remembered;
 
         /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
@@ -90,13 +111,23 @@ namespace JwtAnalyzers.Claims
                 : Remembered(BuiltInKinds, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: false));
 
         /// <summary>
-        /// True when <paramref name="name"/> is about a secret at all, fact or not ("password_changed_at",
-        /// "HasPassword"): such a claim states a fact, and its value is not checked either.
+        /// What a claim's name says, from one split of it (and, for the built-in lists, one look-up: every claim asks):
+        /// an authentication method (<c>amr</c>: "pwd" there names a method), sensitive data of some kind, a fact about
+        /// a secret ("password_changed_at", "HasPassword": the claim states a fact, and its value is not checked
+        /// either), or none of these.
         /// </summary>
-        public static bool MentionsSecret(string? name, ImmutableArray<string[]> configured)
-            => name is null || !configured.IsDefaultOrEmpty
-                ? Classify(Words.Split(name), configured, ignoreFacts: true) != SensitiveKind.None
-                : Remembered(SecretMentions, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: true) != SensitiveKind.None);
+        public static ClaimNameKind ClassifyClaimName(string name, ImmutableArray<string[]> configured)
+            => configured.IsDefaultOrEmpty
+                ? Remembered(ClaimNames, name, static n => ClassifyClaimName(Words.Split(n), ImmutableArray<string[]>.Empty))
+                : ClassifyClaimName(Words.Split(name), configured);
+
+        private static ClaimNameKind ClassifyClaimName(List<string> words, ImmutableArray<string[]> configured)
+        {
+            if (IsAuthenticationMethod(words)) return ClaimNameKind.AuthenticationMethod;
+            var kind = Classify(words, configured, ignoreFacts: false);
+            if (kind != SensitiveKind.None) return (ClaimNameKind)kind;
+            return Classify(words, configured, ignoreFacts: true) != SensitiveKind.None ? ClaimNameKind.FactAboutSecret : ClaimNameKind.None;
+        }
 
         private static SensitiveKind Classify(List<string> words, ImmutableArray<string[]> configured, bool ignoreFacts)
         {
@@ -106,10 +137,6 @@ namespace JwtAnalyzers.Claims
             if (!configured.IsDefaultOrEmpty && Matches(words, configured, ignoreFacts)) return SensitiveKind.Configured;
             return SensitiveKind.None;
         }
-
-        /// <summary>True for claim types that name an authentication method (<c>amr</c>): "pwd" there is a method, not a password.</summary>
-        public static bool IsAuthenticationMethod(string? name)
-            => name is not null && Remembered(AuthenticationMethods, name, static n => IsAuthenticationMethod(Words.Split(n)));
 
         private static TValue Remembered<TValue>(ConcurrentDictionary<string, TValue> table, string name, Func<string, TValue> compute)
         {
