@@ -55,8 +55,7 @@ namespace JwtAnalyzers.Claims
             var type = ArgumentValue(creation.Arguments, "type");
             var value = ArgumentValue(creation.Arguments, "value");
             if (type is null || value is null) return;
-            if (IsEncrypted(creation, sinks)) return;
-            Evaluate(context, sinks, type, null, value, creation.Syntax.Span);
+            Evaluate(context, sinks, type, null, value, creation.Syntax.Span, encryptionScope: creation);
         }
 
         // payload.Add("password", x), { "password", x } in a collection initializer, builder.AddClaim("password", x)
@@ -124,13 +123,15 @@ namespace JwtAnalyzers.Claims
         /// Reports the claim at <paramref name="span"/> (of the operation's file) when its name or value is sensitive. With
         /// <paramref name="at"/>, the entry is written into <paramref name="receiver"/>, a dictionary that must prove to
         /// be a token's payload (<see cref="IsPayloadReceiver"/>); that search of the method is made last, only for an
-        /// entry that would be reported.
+        /// entry that would be reported. So is the walk up from <paramref name="encryptionScope"/> for encrypting
+        /// credentials (a claim in an encrypted token is not reported).
         /// </summary>
         private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, TextSpan span,
-            IOperation? receiver = null, IOperation? at = null)
+            IOperation? receiver = null, IOperation? at = null, IOperation? encryptionScope = null)
         {
             if (IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
-            var tree = context.Operation.Syntax.SyntaxTree;
+            // The semantic model holds its tree; a node finds its own by walking up to the root.
+            var tree = context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
             var name = knownName;
             if (name is null && nameOperation is not null
                 && ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s)
@@ -148,7 +149,7 @@ namespace JwtAnalyzers.Claims
                 {
                     var kind = (SensitiveKind)said;
                     // Development-only code is exempt; asked last, as most claims are not reported.
-                    if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at))
+                    if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at, encryptionScope))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), "'" + name + "'"));
                     }
@@ -160,14 +161,18 @@ namespace JwtAnalyzers.Claims
             }
 
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
-            if (source is null || !IsReported(context, sinks, receiver, at)) return;
+            if (source is null || !IsReported(context, sinks, receiver, at, encryptionScope)) return;
             var from = "(value read from '" + Describe(source) + "')";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), name is null ? from : "'" + name + "' " + from));
         }
 
-        /// <summary>The checks that only a finding needs: the dictionary is a payload (when there is one), the code not development-only.</summary>
-        private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? receiver, IOperation? at)
+        /// <summary>
+        /// The checks that only a finding needs: the token is not encrypted, the dictionary is a payload (when there is
+        /// one), the code is not development-only.
+        /// </summary>
+        private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? receiver, IOperation? at, IOperation? encryptionScope)
         {
+            if (encryptionScope is not null && IsEncrypted(encryptionScope, sinks)) return false;
             if (at is not null && !IsPayloadReceiver(receiver, at, sinks, context.CancellationToken)) return false;
             return !EnvironmentGuard.IsDevelopmentOnly(context.Operation);
         }
