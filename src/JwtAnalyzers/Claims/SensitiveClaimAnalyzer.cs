@@ -239,12 +239,8 @@ namespace JwtAnalyzers.Claims
         /// </summary>
         internal static bool InitializerMayLeadToSource(ILocalSymbol local, ImmutableArray<string[]> configured, CancellationToken cancellationToken)
         {
-            if (local.DeclaringSyntaxReferences.Length != 1
-                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
-            {
-                return true;
-            }
-
+            var references = local.DeclaringSyntaxReferences;
+            if (references.Length != 1 || references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }) return true;
             return MayBeFollowed(value, configured, 0);
         }
 

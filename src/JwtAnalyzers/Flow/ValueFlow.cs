@@ -56,11 +56,8 @@ namespace JwtAnalyzers.Flow
         public static ImmutableArray<IOperation> Sources(IOperation operation, CancellationToken cancellationToken = default)
         {
             // Most values have one source: no builder for them.
-            var unwrapped = Unwrap(operation, cancellationToken);
-            if (unwrapped is not (IConditionalOperation or ICoalesceOperation or IThrowOperation)) return ImmutableArray.Create(unwrapped);
-            var builder = ImmutableArray.CreateBuilder<IOperation>();
-            Collect(operation, builder, 0, cancellationToken);
-            return builder.ToImmutable();
+            var unwrapped = Unwrap(operation, cancellationToken, out var settled);
+            return IsBranching(unwrapped) ? Branches(operation, unwrapped, settled, cancellationToken) : ImmutableArray.Create(unwrapped);
         }
 
         /// <summary>True when every possible source of the value is the same compile-time constant.</summary>
@@ -70,14 +67,13 @@ namespace JwtAnalyzers.Flow
             // Most values have one source, and it is already unwrapped: unwrapping it again would ask again about
             // every local on the way (for a local written twice, a second search of its body).
             var unwrapped = Unwrap(operation, cancellationToken, out var settled);
-            if (unwrapped is not (IConditionalOperation or ICoalesceOperation or IThrowOperation))
+            if (!IsBranching(unwrapped))
             {
                 return settled ? TryGetUnwrappedConstant(unwrapped, out value, 0, cancellationToken) : TryGetSingleConstant(unwrapped, out value, 0, cancellationToken);
             }
 
-            var sources = ImmutableArray.CreateBuilder<IOperation>();
-            Collect(settled ? unwrapped : operation, sources, 0, cancellationToken);
-            if (sources.Count == 0) return false;
+            var sources = Branches(operation, unwrapped, settled, cancellationToken);
+            if (sources.IsEmpty) return false;
             var first = true;
             foreach (var source in sources)
             {
@@ -87,6 +83,20 @@ namespace JwtAnalyzers.Flow
             }
 
             return true;
+        }
+
+        private static bool IsBranching(IOperation unwrapped) => unwrapped is IConditionalOperation or ICoalesceOperation or IThrowOperation;
+
+        /// <summary>
+        /// The sources of a value that <see cref="Unwrap(IOperation, CancellationToken)"/> took to a <c>?:</c>, <c>??</c> or
+        /// <c>throw</c>: expanded from there when unwrapping settled (the locals on the way are not asked about again),
+        /// else from the value itself.
+        /// </summary>
+        private static ImmutableArray<IOperation> Branches(IOperation operation, IOperation unwrapped, bool settled, CancellationToken cancellationToken)
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>();
+            Collect(settled ? unwrapped : operation, builder, 0, cancellationToken);
+            return builder.ToImmutable();
         }
 
         /// <summary>True when the value is provably the boolean constant <paramref name="expected"/> on every path.</summary>
