@@ -55,7 +55,7 @@ namespace JwtAnalyzers.Claims
     internal static class SensitiveNames
     {
         // Secrets that are text. "key" alone is not sensitive (kid, key id, cache key); a key named by its use is.
-        private static readonly string[][] TextSecrets =
+        internal static readonly string[][] TextSecrets =
         {
             new[] { "password" }, new[] { "passwd" }, new[] { "pwd" }, new[] { "passphrase" }, new[] { "passcode" }, new[] { "pass" },
             new[] { "pass", "phrase" }, new[] { "pass", "word" },
@@ -65,7 +65,7 @@ namespace JwtAnalyzers.Claims
         };
 
         // Sensitive personal data, possibly numeric.
-        private static readonly string[][] PersonalData =
+        internal static readonly string[][] PersonalData =
         {
             new[] { "ssn" }, new[] { "social", "security" }, new[] { "national", "id" }, new[] { "nationalid" },
             new[] { "national", "identification" }, new[] { "national", "insurance" }, new[] { "passport", "number" },
@@ -93,10 +93,10 @@ namespace JwtAnalyzers.Claims
             "through", "by", "boarding",
         };
 
-        private static readonly HashSet<string> AuthenticationMethodWords = new HashSet<string> { "amr", "authenticationmethod", "authmethod" };
+        internal static readonly HashSet<string> AuthenticationMethodWords = new HashSet<string> { "amr", "authenticationmethod", "authmethod" };
 
-        // Claim types and identifiers repeat across a code base ("sub", "email", ClaimTypes.Role...): splitting a name into
-        // words allocates, so the answers for the built-in lists are kept. A name's answer never changes; the tables are
+        // Names with a trigger (MayHaveListedWord) repeat across a code base too ("PasswordHash", "client_secret"): splitting a
+        // name into words allocates, so the answers for the built-in lists are kept. A name's answer never changes; the tables are
         // capped together (MaxRemembered names in all) so that a process that sees many code bases does not grow them
         // without end.
         private const int MaxRemembered = 12288;
@@ -106,9 +106,10 @@ namespace JwtAnalyzers.Claims
 
         /// <summary>The kind of sensitive data <paramref name="name"/> denotes, <see cref="SensitiveKind.None"/> when none.</summary>
         public static SensitiveKind Classify(string? name, ImmutableArray<string[]> configured)
-            => name is null || !configured.IsDefaultOrEmpty
-                ? Classify(Words.Split(name), configured, ignoreFacts: false)
-                : Remembered(BuiltInKinds, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: false));
+        {
+            if (name is null || !configured.IsDefaultOrEmpty) return Classify(Words.Split(name), configured, ignoreFacts: false);
+            return MayHaveListedWord(name) ? Remembered(BuiltInKinds, name, static n => Classify(Words.Split(n), ImmutableArray<string[]>.Empty, ignoreFacts: false)) : SensitiveKind.None;
+        }
 
         /// <summary>
         /// What a claim's name says, from one split of it (and, for the built-in lists, one look-up: every claim asks):
@@ -117,9 +118,59 @@ namespace JwtAnalyzers.Claims
         /// either), or none of these.
         /// </summary>
         public static ClaimNameKind ClassifyClaimName(string name, ImmutableArray<string[]> configured)
-            => configured.IsDefaultOrEmpty
-                ? Remembered(ClaimNames, name, static n => ClassifyClaimName(Words.Split(n), ImmutableArray<string[]>.Empty))
-                : ClassifyClaimName(Words.Split(name), configured);
+        {
+            if (!configured.IsDefaultOrEmpty) return ClassifyClaimName(Words.Split(name), configured);
+            return MayHaveListedWord(name) ? Remembered(ClaimNames, name, static n => ClassifyClaimName(Words.Split(n), ImmutableArray<string[]>.Empty)) : ClaimNameKind.None;
+        }
+
+        /// <summary>
+        /// False when no word of the built-in lists can be in <paramref name="name"/>: every word <see cref="Words.Split"/>
+        /// makes is a run of the name's characters lowered one by one with <see cref="char.ToLowerInvariant"/>, and
+        /// every phrase of <see cref="TextSecrets"/> and <see cref="PersonalData"/>, and every authentication-method
+        /// word, contains one of <see cref="Triggers"/>. So without a trigger the answer is "none" for the built-in
+        /// lists, from one pass over the name's characters. Most names of a code base ("sub", "client_id",
+        /// "subjectId") stop here instead of in a look-up table, whose memory a claim handler, called between the
+        /// compiler's binding of other code, finds cold. <c>Claims/SensitiveNamesTests</c> checks the triggers against
+        /// the lists, and the quick answer against the full one on every name of the repository's sources.
+        /// </summary>
+        internal static bool MayHaveListedWord(string name)
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = char.ToLowerInvariant(name[i]);
+                if (c >= TriggerStarts.Length || !TriggerStarts[c]) continue;
+                foreach (var trigger in Triggers)
+                {
+                    if (trigger[0] == c && StartsWithLowered(name, i, trigger)) return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Each word of the built-in lists, and each authentication-method word, contains one of these.</summary>
+        internal static readonly string[] Triggers = { "pass", "pwd", "secret", "key", "ssn", "social", "national", "card", "cvv", "cvc", "pin", "amr", "auth" };
+
+        // The triggers' first letters, by character: most characters of a name start no trigger.
+        private static readonly bool[] TriggerStarts = StartsOf(Triggers);
+
+        private static bool[] StartsOf(string[] triggers)
+        {
+            var starts = new bool[128];
+            foreach (var trigger in triggers) starts[trigger[0]] = true;
+            return starts;
+        }
+
+        private static bool StartsWithLowered(string name, int start, string trigger)
+        {
+            if (start + trigger.Length > name.Length) return false;
+            for (var j = 1; j < trigger.Length; j++)
+            {
+                if (char.ToLowerInvariant(name[start + j]) != trigger[j]) return false;
+            }
+
+            return true;
+        }
 
         private static ClaimNameKind ClassifyClaimName(List<string> words, ImmutableArray<string[]> configured)
         {
@@ -161,10 +212,24 @@ namespace JwtAnalyzers.Claims
             return builder.ToImmutable();
         }
 
+        internal static readonly string[][] AuthenticationMethodPhrases = { new[] { "authentication", "method" }, new[] { "auth", "method" } };
+
         private static bool IsAuthenticationMethod(List<string> words)
-            => Words.ContainsAny(words, AuthenticationMethodWords)
-               || Words.ContainsPhrase(words, new[] { "authentication", "method" })
-               || Words.ContainsPhrase(words, new[] { "auth", "method" });
+        {
+            if (Words.ContainsAny(words, AuthenticationMethodWords)) return true;
+            foreach (var phrase in AuthenticationMethodPhrases)
+            {
+                if (Words.ContainsPhrase(words, phrase)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>What <see cref="ClassifyClaimName(string, ImmutableArray{string[]})"/> answers, worked out in full (no table, no trigger pass): for tests.</summary>
+        internal static ClaimNameKind ClassifyClaimNameInFull(string name, ImmutableArray<string[]> configured) => ClassifyClaimName(Words.Split(name), configured);
+
+        /// <summary>What <see cref="Classify(string?, ImmutableArray{string[]})"/> answers, worked out in full: for tests.</summary>
+        internal static SensitiveKind ClassifyInFull(string name, ImmutableArray<string[]> configured) => Classify(Words.Split(name), configured, ignoreFacts: false);
 
         private static bool Matches(List<string> words, IReadOnlyList<string[]> phrases, bool ignoreFacts)
         {
