@@ -593,21 +593,26 @@ namespace JwtAnalyzers.Claims
                 JwtNetEncoderExtensions = TypeLookup.Get(compilation, "JWT.JwtEncoderExtensions");
             }
 
-            private ConfiguredForTree? _lastConfigured;
+            private static readonly JwtAnalyzerOptions.Key NamesKey = new JwtAnalyzerOptions.Key(DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames);
+
+            // A few entries, one per thread in turn (by its managed id): the analysis threads work on different files at
+            // once, and with one entry shared they kept replacing each other's.
+            private readonly ConfiguredForTree?[] _lastConfigured = new ConfiguredForTree?[4];
 
             /// <summary>
             /// The claim names configured for the file's rule options, parsed once per file in turn: a file's claims
-            /// arrive together, and reading the options (two composed keys, two dictionary look-ups) and parsing them
-            /// for every claim took about a tenth of the rule's samples in a profile of IdentityServer4's sources.
-            /// Threads on other files replace the entry; each reads a whole entry, so none sees another file's names.
+            /// arrive together, and reading the options (two dictionary look-ups) and parsing them for every claim took
+            /// about a tenth of the rule's samples in a profile of IdentityServer4's sources. Each thread keeps the last
+            /// file's entry in its slot; a slot two threads share is replaced, never mixed: each reads a whole entry, so
+            /// none sees another file's names.
             /// </summary>
             public ImmutableArray<string[]> ConfiguredNames(AnalyzerOptions options, SyntaxTree tree)
             {
-                var last = Volatile.Read(ref _lastConfigured);
+                var slot = Thread.CurrentThread.ManagedThreadId & (_lastConfigured.Length - 1);
+                var last = Volatile.Read(ref _lastConfigured[slot]);
                 if (last is not null && ReferenceEquals(last.Tree, tree) && ReferenceEquals(last.Options, options)) return last.Names;
-                var names = SensitiveNames.ParseConfigured(
-                    JwtAnalyzerOptions.GetList(options, tree, DiagnosticIds.SensitiveClaim, JwtAnalyzerOptions.SensitiveClaimNames));
-                Volatile.Write(ref _lastConfigured, new ConfiguredForTree(tree, options, names));
+                var names = SensitiveNames.ParseConfigured(JwtAnalyzerOptions.GetList(options, tree, NamesKey));
+                Volatile.Write(ref _lastConfigured[slot], new ConfiguredForTree(tree, options, names));
                 return names;
             }
 

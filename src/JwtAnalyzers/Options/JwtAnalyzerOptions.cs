@@ -51,18 +51,24 @@ namespace JwtAnalyzers.Options
         };
 
         /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
-        public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
+        public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key) => GetRaw(options, tree, new Key(ruleId, key));
+
+        /// <summary>The raw value for a key whose two names are composed once (<see cref="Key"/>), rule-specific first; null when unset.</summary>
+        public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, Key key)
         {
             var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            if (config.TryGetValue(Prefix + ruleId + "." + key, out var specific) && !string.IsNullOrWhiteSpace(specific)) return specific.Trim();
-            if (config.TryGetValue(Prefix + key, out var general) && !string.IsNullOrWhiteSpace(general)) return general.Trim();
+            if (config.TryGetValue(key.Specific, out var specific) && !string.IsNullOrWhiteSpace(specific)) return specific.Trim();
+            if (config.TryGetValue(key.General, out var general) && !string.IsNullOrWhiteSpace(general)) return general.Trim();
             return null;
         }
 
         /// <summary>A comma-separated list; empty entries dropped, case kept.</summary>
-        public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key)
+        public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key) => GetList(options, tree, new Key(ruleId, key));
+
+        /// <summary>A comma-separated list; empty entries dropped, case kept.</summary>
+        public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, Key key)
         {
-            var raw = GetRaw(options, tree, ruleId, key);
+            var raw = GetRaw(options, tree, key);
             if (raw is null) return ImmutableArray<string>.Empty;
             var builder = ImmutableArray.CreateBuilder<string>();
             foreach (var part in raw.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
@@ -111,6 +117,23 @@ namespace JwtAnalyzers.Options
                 case 'd': value = TimeSpan.FromDays(amount); return true;
                 default: return false;
             }
+        }
+
+        /// <summary>
+        /// A key's rule-specific name (<c>jwt_analyzers.JWT020.sensitive_claim_names</c>) and general name, composed
+        /// once: a rule that reads its option per file (JWT020) keeps one instead of building both names per read.
+        /// </summary>
+        internal sealed class Key
+        {
+            public Key(string ruleId, string key)
+            {
+                Specific = Prefix + ruleId + "." + key;
+                General = Prefix + key;
+            }
+
+            public string Specific { get; }
+
+            public string General { get; }
         }
     }
 }
