@@ -177,6 +177,11 @@ namespace JwtAnalyzers.Benchmarks
                     // complete the binding is, since unbound code is code no analyzer looks at.
                     var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                     Console.WriteLine($"compile errors: {errors.Count} in {errors.Select(e => e.Location.SourceTree?.FilePath).Distinct().Count()} files; most frequent: {string.Join(", ", errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()).Take(5).Select(g => $"{g.Key} x{g.Count()}"))}");
+                    if (Environment.GetCommandLineArgs().Contains("--list-errors"))
+                    {
+                        // Which types or packages are missing, by message: what a --reference could still add.
+                        foreach (var message in errors.GroupBy(e => e.GetMessage()).OrderByDescending(g => g.Count()).Take(60)) Console.WriteLine($"  {message.Count(),4} {message.Key}");
+                    }
                 }
 
                 var compileBytes = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
