@@ -69,7 +69,7 @@ namespace JwtAnalyzers.Hosting
             foreach (var pair in collector.Handlers)
             {
                 // With a clock, an empty handler per kind measures what the timing itself costs.
-                if (clock is not null) pair.Value.Add(clock.Empty(pair.Key));
+                if (clock is not null && !clock.CallbacksOnly) pair.Value.Add(clock.Empty(pair.Key));
                 var handlers = pair.Value.ToArray();
                 var callback = collector.Keyed.TryGetValue(pair.Key, out var keyed)
                     ? keyed.Dispatch(handlers)
@@ -504,6 +504,7 @@ namespace JwtAnalyzers.Hosting
         private readonly Dictionary<(string Rule, string Part), ThreadLocal<long[]>> _cells = new Dictionary<(string Rule, string Part), ThreadLocal<long[]>>();
         private readonly Func<long>? _pauseTicks;
         private readonly Func<long>? _threadAllocatedBytes;
+        private readonly Func<long>? _threadCpuNanoseconds;
 
         public RuleClock()
         {
@@ -527,6 +528,24 @@ namespace JwtAnalyzers.Hosting
             _threadAllocatedBytes = threadAllocatedBytes;
         }
 
+        private RuleClock(Func<long> threadCpuNanoseconds, bool callbacksOnly)
+        {
+            _threadCpuNanoseconds = threadCpuNanoseconds;
+            CallbacksOnly = callbacksOnly;
+        }
+
+        /// <summary>
+        /// A clock that times only the host's callback per operation kind, by the calling thread's CPU time
+        /// (<paramref name="threadCpuNanoseconds"/>: the harness reads the thread's CPU clock, which netstandard2.0
+        /// cannot). The rules' handlers are left unwrapped; compilation-start work is timed as by any clock (wall time,
+        /// under "start"). The driver's callback time is wall time, so a thread that is
+        /// preempted inside a callback is charged for the wait; the thread's CPU time is not.
+        /// </summary>
+        public static RuleClock ForThreadCpu(Func<long> threadCpuNanoseconds) => new RuleClock(threadCpuNanoseconds, callbacksOnly: true);
+
+        /// <summary>Only the host's callbacks are timed, by thread CPU time (<see cref="ForThreadCpu"/>).</summary>
+        public bool CallbacksOnly { get; }
+
         internal (long Ticks, long Bytes) Begin() => (System.Diagnostics.Stopwatch.GetTimestamp(), _threadAllocatedBytes?.Invoke() ?? 0);
 
         /// <summary>Charges the compilation-start work since <paramref name="begin"/> (on this thread) to the rule.</summary>
@@ -540,6 +559,7 @@ namespace JwtAnalyzers.Hosting
         /// <summary>Times the handler, and counts its calls, under (rule, operation kind).</summary>
         internal RuleHost.Handler Wrap(RuleHost.Handler handler, OperationKind kind)
         {
+            if (CallbacksOnly) return handler.Rule == Callback ? WrapThreadCpu(handler, kind) : handler;
             var cell = Cell(handler.Rule, kind.ToString());
             var inner = handler.Action;
             var pauseTicks = _pauseTicks;
@@ -563,6 +583,29 @@ namespace JwtAnalyzers.Hosting
                     counts[1]++;
                     counts[2] += paused;
                     counts[3] += bytes;
+                }
+            });
+        }
+
+        // Charges the thread CPU time the callback took, in Stopwatch ticks like every other cell.
+        private RuleHost.Handler WrapThreadCpu(RuleHost.Handler handler, OperationKind kind)
+        {
+            var cell = Cell(handler.Rule, kind.ToString());
+            var inner = handler.Action;
+            var cpu = _threadCpuNanoseconds!;
+            return new RuleHost.Handler(handler.Rule, context =>
+            {
+                var begin = cpu();
+                try
+                {
+                    inner(context);
+                }
+                finally
+                {
+                    var nanoseconds = cpu() - begin;
+                    var counts = cell.Value!;
+                    counts[0] += (long)(nanoseconds * (System.Diagnostics.Stopwatch.Frequency / 1e9));
+                    counts[1]++;
                 }
             });
         }

@@ -68,6 +68,32 @@ namespace JwtAnalyzers.Tests.Conventions
             Assert.Contains(separately, d => d.StartsWith("JWT011 ", StringComparison.Ordinal));
         }
 
+        [Fact]
+        public async Task AThreadCpuClock_TimesOnlyTheHostsCallbacks_AndChangesNoFinding()
+        {
+            var compilation = DeterminismTests.SampleCompilation();
+            // A fake CPU clock per thread: each read on a thread is 1,000 ns after that thread's previous one.
+            long reads = 0;
+            using var perThread = new ThreadLocal<long>();
+            var clock = RuleClock.ForThreadCpu(() =>
+            {
+                Interlocked.Increment(ref reads);
+                return ++perThread.Value * 1000;
+            });
+            var clocked = await Run(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new JwtAnalyzer(clock)));
+
+            Assert.Equal(await Run(compilation, Catalogue.Shipped), clocked);
+            // Compilation-start work is timed as by any clock; of the handlers, only the host's callbacks are.
+            var cells = clock.Snapshot().Where(cell => cell.Part != "start").ToList();
+            Assert.NotEmpty(cells);
+            Assert.All(cells, cell => Assert.Equal(RuleClock.Callback, cell.Rule));
+            // Two reads a callback, each 1,000 ns on the fake clock: every callback is charged exactly one step.
+            var calls = cells.Sum(cell => cell.Calls);
+            Assert.True(calls > 100, $"{calls} callbacks");
+            Assert.Equal(2 * calls, Interlocked.Read(ref reads));
+            Assert.Equal(calls * 1000 / 1e6, cells.Sum(cell => cell.Milliseconds), 6);
+        }
+
         /// <summary>The sample's compilation as a project with the config file beside its sources (the workspace builds the compiler's per-file options).</summary>
         private static async Task<Compilation> SampleCompilationWith(string configName, string config)
         {
