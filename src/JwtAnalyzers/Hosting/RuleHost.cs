@@ -528,11 +528,7 @@ namespace JwtAnalyzers.Hosting
             _threadAllocatedBytes = threadAllocatedBytes;
         }
 
-        private RuleClock(Func<long> threadCpuNanoseconds, bool callbacksOnly)
-        {
-            _threadCpuNanoseconds = threadCpuNanoseconds;
-            CallbacksOnly = callbacksOnly;
-        }
+        private RuleClock(Func<long> threadCpuNanoseconds) => _threadCpuNanoseconds = threadCpuNanoseconds;
 
         /// <summary>
         /// A clock that times only the host's callback per operation kind, by the calling thread's CPU time
@@ -541,10 +537,10 @@ namespace JwtAnalyzers.Hosting
         /// under "start"). The driver's callback time is wall time, so a thread that is
         /// preempted inside a callback is charged for the wait; the thread's CPU time is not.
         /// </summary>
-        public static RuleClock ForThreadCpu(Func<long> threadCpuNanoseconds) => new RuleClock(threadCpuNanoseconds, callbacksOnly: true);
+        public static RuleClock ForThreadCpu(Func<long> threadCpuNanoseconds) => new RuleClock(threadCpuNanoseconds);
 
         /// <summary>Only the host's callbacks are timed, by thread CPU time (<see cref="ForThreadCpu"/>).</summary>
-        public bool CallbacksOnly { get; }
+        public bool CallbacksOnly => _threadCpuNanoseconds is not null;
 
         internal (long Ticks, long Bytes) Begin() => (System.Diagnostics.Stopwatch.GetTimestamp(), _threadAllocatedBytes?.Invoke() ?? 0);
 

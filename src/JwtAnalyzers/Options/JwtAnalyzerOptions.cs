@@ -63,9 +63,6 @@ namespace JwtAnalyzers.Options
         }
 
         /// <summary>A comma-separated list; empty entries dropped, case kept.</summary>
-        public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key) => GetList(options, tree, new Key(ruleId, key));
-
-        /// <summary>A comma-separated list; empty entries dropped, case kept.</summary>
         public static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, Key key)
         {
             var raw = GetRaw(options, tree, key);
