@@ -111,7 +111,7 @@ namespace JwtAnalyzers.Claims
         private static void AnalyzeAnonymousObject(OperationAnalysisContext context, Sinks sinks)
         {
             if (context.Operation is not IAnonymousObjectCreationOperation anonymous) return;
-            if (!IsPayloadValue(anonymous, sinks, allowLocal: true, context.CancellationToken)) return;
+            if (!IsPayloadValue(anonymous, sinks, allowLocal: true, exact: true, context.CancellationToken)) return;
             foreach (var initializer in anonymous.Initializers)
             {
                 if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } member) continue;
@@ -122,13 +122,17 @@ namespace JwtAnalyzers.Claims
         /// <summary>
         /// Reports the claim at <paramref name="span"/> (of the operation's file) when its name or value is sensitive. With
         /// <paramref name="at"/>, the entry is written into <paramref name="receiver"/>, a dictionary that must prove to
-        /// be a token's payload (<see cref="IsPayloadReceiver"/>); that search of the method is made last, only for an
-        /// entry that would be reported. So is the walk up from <paramref name="encryptionScope"/> for encrypting
-        /// credentials (a claim in an encrypted token is not reported).
+        /// be a token's payload (<see cref="IsPayloadReceiver"/>): its shape is asked first, and the search of the
+        /// method for a local dictionary's uses is made last, only for an entry that would be reported. So is the walk
+        /// up from <paramref name="encryptionScope"/> for encrypting credentials (a claim in an encrypted token is not
+        /// reported).
         /// </summary>
         private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, TextSpan span,
             IOperation? receiver = null, IOperation? at = null, IOperation? encryptionScope = null)
         {
+            // An entry of a dictionary that cannot be a payload (a header collection, a dictionary kept in a field or
+            // returned) is dropped before anything else is asked: most calls named Add with two arguments are such.
+            if (at is not null && !IsPayloadReceiver(receiver, at, sinks, exact: false, context.CancellationToken)) return;
             if (IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
             // The semantic model holds its tree; a node finds its own by walking up to the root.
             var tree = context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
@@ -173,7 +177,7 @@ namespace JwtAnalyzers.Claims
         private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? receiver, IOperation? at, IOperation? encryptionScope)
         {
             if (encryptionScope is not null && IsEncrypted(encryptionScope, sinks)) return false;
-            if (at is not null && !IsPayloadReceiver(receiver, at, sinks, context.CancellationToken)) return false;
+            if (at is not null && !IsPayloadReceiver(receiver, at, sinks, exact: true, context.CancellationToken)) return false;
             return !EnvironmentGuard.IsDevelopmentOnly(context.Operation);
         }
 
@@ -383,9 +387,11 @@ namespace JwtAnalyzers.Claims
         /// <summary>
         /// True when the dictionary an entry is added to is a token payload: a <c>JwtPayload</c>,
         /// <c>SecurityTokenDescriptor.Claims</c>, or a dictionary created in place (or in a local) that is passed as
-        /// a payload.
+        /// a payload. Not <paramref name="exact"/>, the dear questions are answered "yes" (whether the type is a
+        /// string-keyed dictionary, which reads all its interfaces; a search of the method for the local's uses; the
+        /// walk up for encrypting credentials): a superset, asked before the entry's name and value.
         /// </summary>
-        private static bool IsPayloadReceiver(IOperation? instance, IOperation at, Sinks sinks, CancellationToken cancellationToken)
+        private static bool IsPayloadReceiver(IOperation? instance, IOperation at, Sinks sinks, bool exact, CancellationToken cancellationToken)
         {
             if (instance is null) return false;
             if (sinks.JwtPayload is not null && InheritsFrom(instance.Type, sinks.JwtPayload)) return true;
@@ -398,36 +404,38 @@ namespace JwtAnalyzers.Claims
                     switch (initializer.Parent)
                     {
                         case IObjectCreationOperation creation:
-                            return IsStringKeyedDictionary(creation.Type) && IsPayloadValue(creation, sinks, allowLocal: true, cancellationToken);
+                            return exact
+                                ? IsStringKeyedDictionary(creation.Type) && IsPayloadValue(creation, sinks, allowLocal: true, exact: true, cancellationToken)
+                                : IsPayloadValue(creation, sinks, allowLocal: true, exact: false, cancellationToken);
                         case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member }:
                             // new SecurityTokenDescriptor { Claims = { ["password"] = x } }
-                            return sinks.IsDescriptorClaims(member.Property) && !IsEncrypted(initializer, sinks);
+                            return sinks.IsDescriptorClaims(member.Property) && !(exact && IsEncrypted(initializer, sinks));
                         default:
                             return false;
                     }
 
                 case IPropertyReferenceOperation property when sinks.IsDescriptorClaims(property.Property):
-                    return !IsEncrypted(at, sinks);
-                case ILocalReferenceOperation local when IsStringKeyedDictionary(local.Type):
-                    return IsPayloadLocal(local.Local, at, sinks, cancellationToken);
+                    return !(exact && IsEncrypted(at, sinks));
+                case ILocalReferenceOperation local:
+                    return !exact || (IsStringKeyedDictionary(local.Type) && IsPayloadLocal(local.Local, at, sinks, cancellationToken));
                 default:
                     return false;
             }
         }
 
         /// <summary>True when a dictionary or anonymous object goes, directly or through a local, to a payload sink.</summary>
-        private static bool IsPayloadValue(IOperation value, Sinks sinks, bool allowLocal, CancellationToken cancellationToken)
+        private static bool IsPayloadValue(IOperation value, Sinks sinks, bool allowLocal, bool exact, CancellationToken cancellationToken)
         {
             var current = value;
             while (current.Parent is IConversionOperation conversion) current = conversion;
             switch (current.Parent)
             {
                 case IArgumentOperation argument:
-                    return sinks.IsPayloadArgument(argument) && !IsEncrypted(argument, sinks);
+                    return sinks.IsPayloadArgument(argument) && !(exact && IsEncrypted(argument, sinks));
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when ReferenceEquals(assignment.Value, current):
-                    return sinks.IsDescriptorClaims(target.Property) && !IsEncrypted(assignment, sinks);
+                    return sinks.IsDescriptorClaims(target.Property) && !(exact && IsEncrypted(assignment, sinks));
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when allowLocal:
-                    return IsPayloadLocal(declarator.Symbol, value, sinks, cancellationToken);
+                    return !exact || IsPayloadLocal(declarator.Symbol, value, sinks, cancellationToken);
                 default:
                     return false;
             }
@@ -450,7 +458,7 @@ namespace JwtAnalyzers.Claims
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
-                if (IsPayloadValue(reference, sinks, allowLocal: false, cancellationToken)) return true;
+                if (IsPayloadValue(reference, sinks, allowLocal: false, exact: true, cancellationToken)) return true;
             }
 
             return false;
