@@ -55,6 +55,17 @@ namespace JwtAnalyzers.Flow
             return calls;
         }
 
+        /// <summary>Whether a Unicode escape (<c>\u0061</c>, <c>\U00000061</c>) may occur within <paramref name="span"/>: a name so spelled is not found by its text.</summary>
+        internal static bool MayHaveUnicodeEscape(SourceText text, TextSpan span, CancellationToken cancellationToken)
+        {
+            foreach (var position in Occurrences(text, span, "\\", cancellationToken))
+            {
+                if (position + 1 < span.End && text[position + 1] is 'u' or 'U') return true;
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Where <paramref name="word"/> occurs within <paramref name="span"/> of <paramref name="text"/>, read in chunks
         /// (a file's text is not copied whole). Also how <see cref="ValueFlow"/> looks for a local's name in its body.
@@ -73,11 +84,15 @@ namespace JwtAnalyzers.Flow
                 var count = Math.Min(size, span.End - start);
                 text.CopyTo(start, buffer, 0, count);
                 var lastBegin = Math.Min(ChunkLength, count - word.Length + 1);
-                for (var i = Array.IndexOf(buffer, word[0], 0, lastBegin); i >= 0; i = i + 1 < lastBegin ? Array.IndexOf(buffer, word[0], i + 1, lastBegin - i - 1) : -1)
+                // The whole word is searched for, not its first character: a local's name often starts with a letter
+                // that occurs every few characters of code.
+                var window = new ReadOnlySpan<char>(buffer, 0, lastBegin + word.Length - 1);
+                for (var offset = 0; offset < lastBegin;)
                 {
-                    var matched = 1;
-                    while (matched < word.Length && buffer[i + matched] == word[matched]) matched++;
-                    if (matched == word.Length) found.Add(start + i);
+                    var at = window.Slice(offset).IndexOf(word.AsSpan());
+                    if (at < 0) break;
+                    found.Add(start + offset + at);
+                    offset += at + 1;
                 }
             }
 

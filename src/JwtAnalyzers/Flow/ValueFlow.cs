@@ -302,7 +302,7 @@ namespace JwtAnalyzers.Flow
 
             var text = body.SyntaxTree.GetText(cancellationToken);
             // A name spelled with a Unicode escape (\u0061) would not be found by its text.
-            if (CallSearch.Occurrences(text, body.Span, "\\u", cancellationToken).Count > 0 || CallSearch.Occurrences(text, body.Span, "\\U", cancellationToken).Count > 0) return false;
+            if (CallSearch.MayHaveUnicodeEscape(text, body.Span, cancellationToken)) return false;
             foreach (var position in CallSearch.Occurrences(text, body.Span, local.Name, cancellationToken))
             {
                 var token = body.FindToken(position);

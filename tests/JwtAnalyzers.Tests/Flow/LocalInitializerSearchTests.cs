@@ -56,6 +56,8 @@ namespace JwtAnalyzers.Tests.Flow
         [InlineData("void Local() { x = \"b\"; }", true)]
         [InlineData("(x, y) = (\"b\", \"c\");", false)]
         [InlineData("\\u0078 = \"b\";", false)]
+        [InlineData("\\U00000078 = \"b\";", false)]
+        [InlineData("var path = \"C:\\\\data\"; x = \"b\";", true)]
         [InlineData("{ var x2 = 0; x2++; } for (var i = 0; i < 1; i++) { } if (y != null) { x = y; }", true)]
         public void AStringLocalWrittenAgain_HasNoSingleValue(string write, bool bySearch)
         {
