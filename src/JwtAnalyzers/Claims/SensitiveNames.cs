@@ -137,11 +137,11 @@ namespace JwtAnalyzers.Claims
         {
             for (var i = 0; i < name.Length; i++)
             {
-                var c = char.ToLowerInvariant(name[i]);
-                if (c >= TriggerStarts.Length || !TriggerStarts[c]) continue;
-                foreach (var trigger in Triggers)
+                var c = LowerInvariant(name[i]);
+                if (c >= TriggersByStart.Length || TriggersByStart[c] is not { } triggers) continue;
+                foreach (var trigger in triggers)
                 {
-                    if (trigger[0] == c && StartsWithLowered(name, i, trigger)) return true;
+                    if (StartsWithLowered(name, i, trigger)) return true;
                 }
             }
 
@@ -151,22 +151,33 @@ namespace JwtAnalyzers.Claims
         /// <summary>Each word of the built-in lists, and each authentication-method word, contains one of these.</summary>
         internal static readonly string[] Triggers = { "pass", "pwd", "secret", "key", "ssn", "social", "national", "card", "cvv", "cvc", "pin", "amr", "auth" };
 
-        // The triggers' first letters, by character: most characters of a name start no trigger.
-        private static readonly bool[] TriggerStarts = StartsOf(Triggers);
+        // The triggers by their first letter: most characters of a name start none, the others one to three.
+        private static readonly string[]?[] TriggersByStart = ByStart(Triggers);
 
-        private static bool[] StartsOf(string[] triggers)
+        private static string[]?[] ByStart(string[] triggers)
         {
-            var starts = new bool[128];
-            foreach (var trigger in triggers) starts[trigger[0]] = true;
-            return starts;
+            var byStart = new string[]?[128];
+            foreach (var trigger in triggers)
+            {
+                var list = byStart[trigger[0]] ?? System.Array.Empty<string>();
+                System.Array.Resize(ref list, list.Length + 1);
+                list[list.Length - 1] = trigger;
+                byStart[trigger[0]] = list;
+            }
+
+            return byStart;
         }
+
+        /// <summary><see cref="char.ToLowerInvariant"/>, without its call for ASCII (a Kelvin sign still lowers to "k").</summary>
+        private static char LowerInvariant(char c)
+            => c < 128 ? (c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
         private static bool StartsWithLowered(string name, int start, string trigger)
         {
             if (start + trigger.Length > name.Length) return false;
             for (var j = 1; j < trigger.Length; j++)
             {
-                if (char.ToLowerInvariant(name[start + j]) != trigger[j]) return false;
+                if (LowerInvariant(name[start + j]) != trigger[j]) return false;
             }
 
             return true;
