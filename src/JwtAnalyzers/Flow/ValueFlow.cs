@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace JwtAnalyzers.Flow
 {
@@ -300,22 +301,24 @@ namespace JwtAnalyzers.Flow
             var body = root.Syntax;
             if (declarator.SyntaxTree != body.SyntaxTree || !body.Span.Contains(declarator.Span)) return false;
 
+            // Only the local's scope can name it: a local declared in a loop's block is looked for in that block.
+            var scope = ScopeOf(declarator) is { } inner && body.Span.Contains(inner.Span) ? inner : body;
             var text = body.SyntaxTree.GetText(cancellationToken);
             // A name spelled with a Unicode escape (\u0061) would not be found by its text.
-            if (CallSearch.MayHaveUnicodeEscape(text, body.Span, cancellationToken)) return false;
-            foreach (var position in CallSearch.Occurrences(text, body.Span, local.Name, cancellationToken))
+            if (CallSearch.MayHaveUnicodeEscape(text, scope.Span, cancellationToken)) return false;
+            foreach (var position in CallSearch.Occurrences(text, scope.Span, local.Name, cancellationToken))
             {
-                var token = body.FindToken(position);
+                var token = scope.FindToken(position);
                 // In a comment or disabled code, inside a longer word, in a string: not the name.
                 if (!token.Span.Contains(position) || !token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != local.Name) continue;
                 if (token.Parent == declarator) continue;
                 if (token.Parent is not IdentifierNameSyntax name) return false;
                 var write = WriteAt(name, local.Type);
                 if (write is null) continue;
-                return IsCountedWriteOf(local, root, write); // value stays null: written again, no single value
+                return IsCountedWriteOf(local, Around(reference, write.Span), write); // value stays null: written again, no single value
             }
 
-            if (FindBySyntax<IVariableDeclaratorOperation>(root, declarator) is not { Initializer: { } initializer } found
+            if (FindBySyntax<IVariableDeclaratorOperation>(Around(reference, declarator.Span), declarator) is not { Initializer: { } initializer } found
                 || !SymbolEqualityComparer.Default.Equals(found.Symbol, local))
             {
                 return false;
@@ -323,6 +326,26 @@ namespace JwtAnalyzers.Flow
 
             value = initializer.Value;
             return true;
+        }
+
+        /// <summary>
+        /// The syntax a local declared by <paramref name="declarator"/> is in scope in: the block (or the whole switch
+        /// block) of its declaration statement, or the <c>for</c>, <c>using</c> or <c>fixed</c> statement that declares it.
+        /// Null for any other declaration (a top-level statement's local is in scope in every top-level statement).
+        /// </summary>
+        private static SyntaxNode? ScopeOf(VariableDeclaratorSyntax declarator)
+        {
+            switch (declarator.Parent?.Parent)
+            {
+                case LocalDeclarationStatementSyntax { Parent: BlockSyntax block }:
+                    return block;
+                case LocalDeclarationStatementSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax switchStatement } }:
+                    return switchStatement;
+                case ForStatementSyntax or UsingStatementSyntax or FixedStatementSyntax:
+                    return declarator.Parent.Parent;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>
@@ -514,6 +537,18 @@ namespace JwtAnalyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The nearest operation above <paramref name="operation"/> whose syntax contains <paramref name="span"/> (the
+        /// root at worst): where <see cref="FindBySyntax"/> starts to look for a write or declaration near a use. From
+        /// the root of a large method each step down reads the syntax of every statement before the one it takes.
+        /// </summary>
+        private static IOperation Around(IOperation operation, TextSpan span)
+        {
+            var current = operation;
+            while (current.Parent is { } parent && !current.Syntax.Span.Contains(span)) current = parent;
+            return current;
         }
 
         public static IOperation Root(IOperation operation)

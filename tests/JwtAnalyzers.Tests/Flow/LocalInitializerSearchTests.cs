@@ -68,12 +68,29 @@ namespace JwtAnalyzers.Tests.Flow
             Assert.Equal("x", reference.Local.Name);
         }
 
+        // The text is searched only where the local is in scope: a same-named local in a sibling block is not looked at.
         [Fact]
-        public void ASameNamedLocalInAnotherScope_IsLeftToTheWrites()
+        public void ASameNamedLocalInAnotherScope_IsOutsideTheSearch()
         {
-            var (_, known, _, full) = Ask("{ var x = name; x = \"b\"; } { var x = name; Use(x); }");
-            Assert.False(known);
-            Assert.NotNull(full);
+            var (_, known, fast, full) = Ask("{ var x = name; x = \"b\"; } { var x = name; Use(x); }");
+            Assert.True(known);
+            Assert.Equal("name", full?.Syntax.ToString());
+            Assert.Same(full, fast);
+        }
+
+        // A write anywhere in the local's scope is found: in a nested block, in another section of the same switch, in
+        // the body of the for statement that declares it.
+        [Theory]
+        [InlineData("if (name != null) { var x = name; if (name.Length > 1) { x = \"b\"; } Use(x); }")]
+        [InlineData("switch (name) { case \"a\": var x = name; break; case \"b\": x = \"b\"; Use(x); break; }")]
+        [InlineData("for (var x = name; x.Length < 3; x += \"b\") { Use(x); }")]
+        [InlineData("var x = name; { { x = \"b\"; } } Use(x);")]
+        public void AWriteInTheLocalsScope_IsFoundByTheSearch(string body)
+        {
+            var (_, known, fast, full) = Ask(body);
+            Assert.True(known);
+            Assert.Null(fast);
+            Assert.Null(full);
         }
 
         [Theory]
