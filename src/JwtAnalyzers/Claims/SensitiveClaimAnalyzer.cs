@@ -133,14 +133,14 @@ namespace JwtAnalyzers.Claims
             // An entry of a dictionary that cannot be a payload (a header collection, a dictionary kept in a field or
             // returned) is dropped before anything else is asked: most calls named Add with two arguments are such.
             if (at is not null && !IsPayloadReceiver(receiver, at, sinks, exact: false, context.CancellationToken)) return;
-            if (IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return;
             // The semantic model holds its tree; a node finds its own by walking up to the root.
             var tree = context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
             var name = knownName;
-            if (name is null && nameOperation is not null
-                && ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s)
+            if (name is null && nameOperation is not null)
             {
-                name = s;
+                // Most claim names are constants ("sub", JwtClaimTypes.Subject): read as they are, not followed.
+                if (nameOperation.ConstantValue is { HasValue: true, Value: string direct }) name = direct;
+                else if (ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s) name = s;
             }
 
             var configured = sinks.ConfiguredNames(context.Options, tree);
@@ -153,7 +153,7 @@ namespace JwtAnalyzers.Claims
                 {
                     var kind = (SensitiveKind)said;
                     // Development-only code is exempt; asked last, as most claims are not reported.
-                    if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, receiver, at, encryptionScope))
+                    if (!ValueIsFact(value, kind, context.CancellationToken) && IsReported(context, sinks, nameOperation, value, receiver, at, encryptionScope))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), "'" + name + "'"));
                     }
@@ -165,17 +165,18 @@ namespace JwtAnalyzers.Claims
             }
 
             var source = FindSensitiveSource(value, configured, 0, context.CancellationToken);
-            if (source is null || !IsReported(context, sinks, receiver, at, encryptionScope)) return;
+            if (source is null || !IsReported(context, sinks, nameOperation, value, receiver, at, encryptionScope)) return;
             var from = "(value read from '" + Describe(source) + "')";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveClaim, Location.Create(tree, span), name is null ? from : "'" + name + "' " + from));
         }
 
         /// <summary>
-        /// The checks that only a finding needs: the token is not encrypted, the dictionary is a payload (when there is
-        /// one), the code is not development-only.
+        /// The checks that only a finding needs: the name and value are not code being typed, the token is not
+        /// encrypted, the dictionary is a payload (when there is one), the code is not development-only.
         /// </summary>
-        private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? receiver, IOperation? at, IOperation? encryptionScope)
+        private static bool IsReported(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, IOperation value, IOperation? receiver, IOperation? at, IOperation? encryptionScope)
         {
+            if (IsBroken(value) || (nameOperation is not null && IsBroken(nameOperation))) return false;
             if (encryptionScope is not null && IsEncrypted(encryptionScope, sinks)) return false;
             if (at is not null && !IsPayloadReceiver(receiver, at, sinks, exact: true, context.CancellationToken)) return false;
             return !EnvironmentGuard.IsDevelopmentOnly(context.Operation);
