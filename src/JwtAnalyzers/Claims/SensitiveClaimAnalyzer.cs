@@ -405,9 +405,7 @@ namespace JwtAnalyzers.Claims
                     switch (initializer.Parent)
                     {
                         case IObjectCreationOperation creation:
-                            return exact
-                                ? IsStringKeyedDictionary(creation.Type) && IsPayloadValue(creation, sinks, allowLocal: true, exact: true, cancellationToken)
-                                : IsPayloadValue(creation, sinks, allowLocal: true, exact: false, cancellationToken);
+                            return (!exact || IsStringKeyedDictionary(creation.Type)) && IsPayloadValue(creation, sinks, allowLocal: true, exact, cancellationToken);
                         case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member }:
                             // new SecurityTokenDescriptor { Claims = { ["password"] = x } }
                             return sinks.IsDescriptorClaims(member.Property) && !(exact && IsEncrypted(initializer, sinks));

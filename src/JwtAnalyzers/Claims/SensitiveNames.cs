@@ -157,14 +157,7 @@ namespace JwtAnalyzers.Claims
         private static string[]?[] ByStart(string[] triggers)
         {
             var byStart = new string[]?[128];
-            foreach (var trigger in triggers)
-            {
-                var list = byStart[trigger[0]] ?? System.Array.Empty<string>();
-                System.Array.Resize(ref list, list.Length + 1);
-                list[list.Length - 1] = trigger;
-                byStart[trigger[0]] = list;
-            }
-
+            foreach (var group in System.Linq.Enumerable.GroupBy(triggers, t => t[0])) byStart[group.Key] = System.Linq.Enumerable.ToArray(group);
             return byStart;
         }
 
