@@ -139,7 +139,7 @@ namespace JwtAnalyzers.Claims
             if (name is null && nameOperation is not null)
             {
                 // Most claim names are constants ("sub", JwtClaimTypes.Subject): read as they are, not followed.
-                if (nameOperation.ConstantValue is { HasValue: true, Value: string direct }) name = direct;
+                if (ConstantString(nameOperation) is { } direct) name = direct;
                 else if (ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s) name = s;
             }
 
@@ -186,8 +186,10 @@ namespace JwtAnalyzers.Claims
         internal static IOperation? FindSensitiveSource(IOperation operation, ImmutableArray<string[]> configured, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxDepth) return null;
+            // A constant named "Password" is a method name or a label, not a user's secret. Only a field or a local read is
+            // a constant this search would otherwise name (any other constant is made of such reads and literals), so only
+            // those ask; IOperation.ConstantValue would realize the value of every operation it is asked of.
             var op = StripConversions(operation);
-            if (op.ConstantValue.HasValue) return null; // a constant named "Password" is a method name or a label, not a user's secret
 
             switch (op)
             {
@@ -220,10 +222,11 @@ namespace JwtAnalyzers.Claims
                 case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
                     return IsSensitiveSource(op, property.Property.Name, configured, cancellationToken) ? op : null;
                 case IFieldReferenceOperation field:
-                    return IsSensitiveSource(op, field.Field.Name, configured, cancellationToken) ? op : null;
+                    return !field.Field.HasConstantValue && IsSensitiveSource(op, field.Field.Name, configured, cancellationToken) ? op : null;
                 case IParameterReferenceOperation parameter:
                     return IsSensitiveSource(op, parameter.Parameter.Name, configured, cancellationToken) ? op : null;
                 case ILocalReferenceOperation local:
+                    if (local.Local.HasConstantValue) return null;
                     if (IsSensitiveSource(op, local.Local.Name, configured, cancellationToken)) return op;
                     if (!InitializerMayLeadToSource(local.Local, configured, cancellationToken)) return null;
                     var assigned = ValueFlow.Unwrap(op, cancellationToken);
@@ -536,6 +539,25 @@ namespace JwtAnalyzers.Claims
             => type is INamedTypeSymbol { Name: "IDictionary", Arity: 2 } named
                && named.TypeArguments[0].SpecialType == SpecialType.System_String
                && NamespaceNames.Is(named.ContainingNamespace, "System.Collections.Generic");
+
+        /// <summary>
+        /// The string a claim name's operation is a constant of, or null. A constant field's or a string literal's is
+        /// read from the field or the token: <see cref="IOperation.ConstantValue"/> realizes the string for each
+        /// operation it is asked of and keeps it through a new weak reference (a finalizable object), which every claim
+        /// name paid for.
+        /// </summary>
+        private static string? ConstantString(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IFieldReferenceOperation { Field: { HasConstantValue: true } field }:
+                    return field.ConstantValue as string;
+                case ILiteralOperation { Syntax: LiteralExpressionSyntax literal } when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+                default:
+                    return operation.ConstantValue is { HasValue: true, Value: string value } ? value : null;
+            }
+        }
 
         private static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {

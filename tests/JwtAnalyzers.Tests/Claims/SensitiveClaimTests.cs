@@ -132,6 +132,48 @@ class C
         }
 
         [Fact]
+        public async Task ClaimTypeFromEveryKindOfStringLiteral_Reports()
+        {
+            // The name is read from the literal's token (a verbatim, raw or escaped literal's value, not its text).
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class C
+{
+    IEnumerable<Claim> Create(string a)
+    {
+        yield return {|#0:new Claim(@""client_secret"", a)|};
+        yield return {|#1:new Claim(""""""ssn"""""", a)|};
+        yield return {|#2:new Claim(""pass\u0077ord"", a)|};
+        yield return new Claim(@""display""""name"", a);
+    }
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'client_secret'"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'ssn'"),
+                Verify.Diagnostic("JWT020").WithLocation(2).WithArguments("'password'"));
+        }
+
+        [Fact]
+        public async Task ClaimValueFromConstantsNamedSensitively_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+static class Labels
+{
+    public const string Password = ""Password"";
+}
+
+class C
+{
+    IEnumerable<Claim> Create()
+    {
+        const string secret = ""label"";
+        yield return new Claim(""hint"", secret);
+        yield return new Claim(""hint"", Labels.Password);
+        yield return new Claim(""hint"", secret + Labels.Password);
+        yield return new Claim(""hint"", $""{secret}{Labels.Password}"");
+    }
+}");
+        }
+
+        [Fact]
         public async Task ClaimTypeNotConstant_DoesNotReportOnName()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
