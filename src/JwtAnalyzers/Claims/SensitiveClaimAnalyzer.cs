@@ -139,7 +139,7 @@ namespace JwtAnalyzers.Claims
             if (name is null && nameOperation is not null)
             {
                 // Most claim names are constants ("sub", JwtClaimTypes.Subject): read as they are, not followed.
-                if (ConstantString(nameOperation) is { } direct) name = direct;
+                if (ValueFlow.ConstantOf(nameOperation) is { HasValue: true, Value: string direct }) name = direct;
                 else if (ValueFlow.TryGetConstant(nameOperation, out var constant, context.CancellationToken) && constant is string s) name = s;
             }
 
@@ -539,25 +539,6 @@ namespace JwtAnalyzers.Claims
             => type is INamedTypeSymbol { Name: "IDictionary", Arity: 2 } named
                && named.TypeArguments[0].SpecialType == SpecialType.System_String
                && NamespaceNames.Is(named.ContainingNamespace, "System.Collections.Generic");
-
-        /// <summary>
-        /// The string a claim name's operation is a constant of, or null. A constant field's or a string literal's is
-        /// read from the field or the token: <see cref="IOperation.ConstantValue"/> realizes the string for each
-        /// operation it is asked of and keeps it through a new weak reference (a finalizable object), which every claim
-        /// name paid for.
-        /// </summary>
-        private static string? ConstantString(IOperation operation)
-        {
-            switch (operation)
-            {
-                case IFieldReferenceOperation { Field: { HasConstantValue: true } field }:
-                    return field.ConstantValue as string;
-                case ILiteralOperation { Syntax: LiteralExpressionSyntax literal } when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    return literal.Token.ValueText;
-                default:
-                    return operation.ConstantValue is { HasValue: true, Value: string value } ? value : null;
-            }
-        }
 
         private static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {

@@ -105,6 +105,25 @@ namespace JwtAnalyzers.Flow
             => TryGetConstant(operation, out var value, cancellationToken) && value is bool b && b == expected;
 
         /// <summary>
+        /// <see cref="IOperation.ConstantValue"/>, read from the field or the token where it can be: a constant field's
+        /// value is kept once by its symbol, a string literal's by its token, while the operation's property realizes a
+        /// string constant for each operation it is asked of and keeps it through a new weak reference (a finalizable
+        /// object).
+        /// </summary>
+        public static Optional<object?> ConstantOf(IOperation operation)
+        {
+            switch (operation)
+            {
+                case ILiteralOperation { Syntax: LiteralExpressionSyntax literal } when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+                case IFieldReferenceOperation { Field: { HasConstantValue: true, ConstantValue: { } value } }:
+                    return value;
+                default:
+                    return operation.ConstantValue;
+            }
+        }
+
+        /// <summary>
         /// The constant value of one source (no branch expansion), including string concatenation and
         /// interpolation of constant parts.
         /// </summary>
@@ -120,9 +139,10 @@ namespace JwtAnalyzers.Flow
         {
             value = null;
             if (depth > MaxDepth) return false;
-            if (source.ConstantValue.HasValue)
+            var constant = ConstantOf(source);
+            if (constant.HasValue)
             {
-                value = source.ConstantValue.Value;
+                value = constant.Value;
                 return true;
             }
 
@@ -197,9 +217,9 @@ namespace JwtAnalyzers.Flow
             {
                 case IConversionOperation conversion:
                     return conversion.Operand;
-                case ILocalReferenceOperation local when !operation.ConstantValue.HasValue:
+                case ILocalReferenceOperation local when !local.Local.HasConstantValue:
                     return SingleAssignmentOf(local.Local, operation);
-                case IFieldReferenceOperation field when !operation.ConstantValue.HasValue && field.Field.IsReadOnly:
+                case IFieldReferenceOperation field when field.Field.IsReadOnly: // a constant is never readonly
                     return InitializerOf(field.Field, operation, cancellationToken);
                 case IPropertyReferenceOperation property when property.Property.SetMethod is null && property.Arguments.IsEmpty:
                     return InitializerOf(property.Property, operation, cancellationToken);
