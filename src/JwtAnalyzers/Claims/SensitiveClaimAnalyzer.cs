@@ -78,15 +78,16 @@ namespace JwtAnalyzers.Claims
                 return;
             }
 
-            if (method.Name != "Add" || !IsInstanceAddOfAPair(method) || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
-            {
-                return;
-            }
-
+            // The host's filter (IsInstanceAddOfAPair) let only instance methods of two parameters through. An entry of a
+            // dictionary that cannot be a payload (a header collection, a dictionary kept in a field or returned) is
+            // dropped before its arguments are read: most calls named Add with two arguments are such. The method's
+            // parameters are not asked for: the public symbol makes a new array of them each time.
+            if (method.Name != "Add" || invocation.Arguments.Length != 2) return;
+            if (!IsPayloadReceiver(invocation.Instance, invocation, sinks, exact: false, context.CancellationToken)) return;
             var key = ArgumentValue(invocation.Arguments, "key");
             var item = ArgumentValue(invocation.Arguments, "value");
-            if (key is null || item is null) return;
-            // Whether the dictionary goes into a token is asked only of an entry that would be reported.
+            if (key is null || item is null || key.Type?.SpecialType != SpecialType.System_String) return; // the key, converted to the parameter's type
+            // Whether the dictionary goes into a token is asked exactly only of an entry that would be reported.
             Evaluate(context, sinks, key, null, item, invocation.Syntax.Span, invocation.Instance, invocation);
         }
 
@@ -102,6 +103,7 @@ namespace JwtAnalyzers.Claims
         {
             if (context.Operation is not ISimpleAssignmentOperation assignment) return;
             if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer || indexer.Arguments.Length != 1) return;
+            if (!IsPayloadReceiver(indexer.Instance, assignment, sinks, exact: false, context.CancellationToken)) return;
             var key = indexer.Arguments[0].Value;
             if (key.Type?.SpecialType != SpecialType.System_String) return;
             Evaluate(context, sinks, key, null, assignment.Value, assignment.Syntax.Span, indexer.Instance, assignment);
@@ -122,17 +124,14 @@ namespace JwtAnalyzers.Claims
         /// <summary>
         /// Reports the claim at <paramref name="span"/> (of the operation's file) when its name or value is sensitive. With
         /// <paramref name="at"/>, the entry is written into <paramref name="receiver"/>, a dictionary that must prove to
-        /// be a token's payload (<see cref="IsPayloadReceiver"/>): its shape is asked first, and the search of the
-        /// method for a local dictionary's uses is made last, only for an entry that would be reported. So is the walk
+        /// be a token's payload (<see cref="IsPayloadReceiver"/>): the caller has asked its shape first, and the search
+        /// of the method for a local dictionary's uses is made last, only for an entry that would be reported. So is the walk
         /// up from <paramref name="encryptionScope"/> for encrypting credentials (a claim in an encrypted token is not
         /// reported).
         /// </summary>
         private static void Evaluate(OperationAnalysisContext context, Sinks sinks, IOperation? nameOperation, string? knownName, IOperation value, TextSpan span,
             IOperation? receiver = null, IOperation? at = null, IOperation? encryptionScope = null)
         {
-            // An entry of a dictionary that cannot be a payload (a header collection, a dictionary kept in a field or
-            // returned) is dropped before anything else is asked: most calls named Add with two arguments are such.
-            if (at is not null && !IsPayloadReceiver(receiver, at, sinks, exact: false, context.CancellationToken)) return;
             // The semantic model holds its tree; a node finds its own by walking up to the root.
             var tree = context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
             var name = knownName;

@@ -682,6 +682,32 @@ class C
                 Verify.Diagnostic("JWT020").WithLocation(3).WithArguments("'PasswordHash'"));
         }
 
+        // An entry's key and value are found by their parameters' names, so named arguments in any order are read; a
+        // dictionary keyed by anything but string is not taken for a payload of claims.
+        [Fact]
+        public async Task JosePayloadEntriesByNamedArgumentsOrNotStringKeyed()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using Jose;
+" + User + @"
+
+class C
+{
+    void Create(AppUser user, byte[] key)
+    {
+        var payload = new Dictionary<string, object>();
+        {|#0:payload.Add(value: user.Password, key: ""sub"")|};
+        {|#1:payload[key: ""card_number""] = ""4111""|};
+        Jose.JWT.Encode(payload, key, JwsAlgorithm.HS256);
+        var untyped = new Dictionary<object, object>();
+        untyped.Add(""password"", user.Password);
+        Jose.JWT.Encode(untyped, key, JwsAlgorithm.HS256);
+    }
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'sub' (value read from 'user.Password')"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'card_number'"));
+        }
+
         [Fact]
         public async Task JoseEncryptedOrHarmlessPayloads_DoNotReport()
         {
