@@ -38,6 +38,8 @@ namespace JwtAnalyzers.Lifetime
             });
         }
 
+        private static readonly JwtAnalyzerOptions.Key MaxSkewKey = new JwtAnalyzerOptions.Key(DiagnosticIds.ClockSkewTooLarge, JwtAnalyzerOptions.MaxClockSkew);
+
         private static void Analyze(OperationAnalysisContext context, IPropertySymbol clockSkew)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -49,19 +51,21 @@ namespace JwtAnalyzers.Lifetime
 
             if (EnvironmentGuard.IsDevelopmentOnly(assignment)) return;
             var cancellationToken = context.CancellationToken;
-            var max = JwtAnalyzerOptions.GetTimeSpan(context.Options, assignment.Syntax.SyntaxTree, DiagnosticIds.ClockSkewTooLarge, JwtAnalyzerOptions.MaxClockSkew, JwtAnalyzerOptions.DefaultMaxClockSkew, allowZero: true).TotalSeconds;
-
+            // The file's maximum is read once a skew is found (see JWT004's check).
+            double? maxRead = null;
             LifetimeDuration longest = default;
             var found = false;
             foreach (var source in ValueFlow.Sources(assignment.Value, cancellationToken))
             {
                 if (EnvironmentGuard.IsDevelopmentOnly(source)) continue;
-                if (!LifetimeDurations.TryGetTimeSpan(source, out var skew, cancellationToken) || skew.Seconds <= max) continue;
+                if (!LifetimeDurations.TryGetTimeSpan(source, out var skew, cancellationToken)) continue;
+                maxRead ??= JwtAnalyzerOptions.GetTimeSpan(context.Options, assignment.Syntax.SyntaxTree, MaxSkewKey, JwtAnalyzerOptions.DefaultMaxClockSkew, allowZero: true).TotalSeconds;
+                if (skew.Seconds <= maxRead.Value) continue;
                 if (!found || skew.Seconds > longest.Seconds) longest = skew;
                 found = true;
             }
 
-            if (!found || DebugBuildRegions.IsDebugOnly(assignment.Syntax)) return;
+            if (!found || maxRead is not { } max || DebugBuildRegions.IsDebugOnly(assignment.Syntax)) return;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.ClockSkewTooLarge,
                 assignment.Syntax.GetLocation(),

@@ -179,6 +179,8 @@ namespace JwtAnalyzers.Lifetime
             Check(context, value, location, LifetimeDurations.IsDateType(unwrapped.Type) ? ValueKind.DateTime : ValueKind.UnixTime);
         }
 
+        private static readonly JwtAnalyzerOptions.Key MaxLifetimeKey = new JwtAnalyzerOptions.Key(DiagnosticIds.TokenLifetimeExceedsMaximum, JwtAnalyzerOptions.MaxTokenLifetime);
+
         private static void Check(OperationAnalysisContext context, IOperation value, SyntaxNode location, ValueKind kind)
         {
             var cancellationToken = context.CancellationToken;
@@ -190,18 +192,21 @@ namespace JwtAnalyzers.Lifetime
             LifetimeDuration longest = default;
             var found = false;
             var tree = location.SyntaxTree;
-            var max = JwtAnalyzerOptions.GetTimeSpan(context.Options, tree, DiagnosticIds.TokenLifetimeExceedsMaximum, JwtAnalyzerOptions.MaxTokenLifetime, JwtAnalyzerOptions.DefaultMaxTokenLifetime).TotalSeconds;
+            // The file's maximum is read once a duration is found: reading options costs a few microseconds a file,
+            // and most values checked here are not durations this rule can evaluate.
+            double? maxRead = null;
             foreach (var source in sources)
             {
                 if (EnvironmentGuard.IsDevelopmentOnly(source)) continue;
                 if (!TryEvaluate(source, kind, out var duration, cancellationToken)) continue;
-                if (duration.Seconds <= max) continue;
+                maxRead ??= JwtAnalyzerOptions.GetTimeSpan(context.Options, tree, MaxLifetimeKey, JwtAnalyzerOptions.DefaultMaxTokenLifetime).TotalSeconds;
+                if (duration.Seconds <= maxRead.Value) continue;
                 offending.Add(duration);
                 if (!found || duration.Seconds > longest.Seconds) longest = duration;
                 found = true;
             }
 
-            if (!found) return;
+            if (!found || maxRead is not { } max) return;
             if (DebugBuildRegions.IsDebugOnly(location)) return;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();

@@ -51,7 +51,6 @@ namespace JwtAnalyzers.Options
         };
 
         /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
-        public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key) => GetRaw(options, tree, new Key(ruleId, key));
 
         /// <summary>The raw value for a key whose two names are composed once (<see cref="Key"/>), rule-specific first; null when unset.</summary>
         public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, Key key)
@@ -78,8 +77,8 @@ namespace JwtAnalyzers.Options
         }
 
         /// <summary>A TimeSpan (<c>01:00:00</c>, or a number with unit: <c>90m</c>, <c>2h</c>, <c>1d</c>); default when unusable.</summary>
-        public static TimeSpan GetTimeSpan(AnalyzerOptions options, SyntaxTree tree, string ruleId, string key, TimeSpan defaultValue, bool allowZero = false)
-            => TryParseTimeSpan(GetRaw(options, tree, ruleId, key), out var value, allowZero) ? value : defaultValue;
+        public static TimeSpan GetTimeSpan(AnalyzerOptions options, SyntaxTree tree, Key key, TimeSpan defaultValue, bool allowZero = false)
+            => TryParseTimeSpan(GetRaw(options, tree, key), out var value, allowZero) ? value : defaultValue;
 
         /// <summary>Parses a duration; negative values (and zero unless <paramref name="allowZero"/>) are unusable.</summary>
         public static bool TryParseTimeSpan(string? raw, out TimeSpan value, bool allowZero = false)
