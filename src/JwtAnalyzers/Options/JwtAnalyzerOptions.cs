@@ -50,8 +50,6 @@ namespace JwtAnalyzers.Options
             _ => null,
         };
 
-        /// <summary>The raw value for a key, rule-specific first; null when unset.</summary>
-
         /// <summary>The raw value for a key whose two names are composed once (<see cref="Key"/>), rule-specific first; null when unset.</summary>
         public static string? GetRaw(AnalyzerOptions options, SyntaxTree tree, Key key)
         {
