@@ -78,10 +78,10 @@ namespace JwtAnalyzers.Claims
                 return;
             }
 
-            // The host's filter (IsInstanceAddOfAPair) let only instance methods of two parameters through. An entry of a
+            // The host's filter (IsInstanceAddOfAPair) let only instance methods Add(key, value) through. An entry of a
             // dictionary that cannot be a payload (a header collection, a dictionary kept in a field or returned) is
             // dropped before its arguments are read: most calls named Add with two arguments are such. The method's
-            // parameters are not asked for: the public symbol makes a new array of them each time.
+            // parameters are not asked for here: the public symbol makes a new array of them each time.
             if (method.Name != "Add" || invocation.Arguments.Length != 2) return;
             if (!IsPayloadReceiver(invocation.Instance, invocation, sinks, exact: false, context.CancellationToken)) return;
             var key = ArgumentValue(invocation.Arguments, "key");
@@ -94,9 +94,11 @@ namespace JwtAnalyzers.Claims
         /// <summary>
         /// A dictionary's <c>Add(key, value)</c>, also as the host's filter (given <c>Dictionary&lt;TKey, TValue&gt;.Add</c>,
         /// whose key is a string only once constructed): a list's <c>Add(item)</c>, most of a code base's calls named
-        /// Add, never reaches the handler.
+        /// Add, never reaches the handler, nor does an <c>Add(name, value)</c> (<c>NameValueCollection</c>), whose entry
+        /// the handler would not read. Asked once per method, so reading the parameters here costs nothing per call.
         /// </summary>
-        private static bool IsInstanceAddOfAPair(IMethodSymbol method) => !method.IsStatic && method.Parameters.Length == 2;
+        private static bool IsInstanceAddOfAPair(IMethodSymbol method)
+            => !method.IsStatic && method.Parameters is { Length: 2 } parameters && parameters[0].Name == "key" && parameters[1].Name == "value";
 
         // payload["password"] = x, descriptor.Claims["password"] = x, ["password"] = x in an object initializer
         private static void AnalyzeAssignment(OperationAnalysisContext context, Sinks sinks)
@@ -392,7 +394,10 @@ namespace JwtAnalyzers.Claims
         /// <c>SecurityTokenDescriptor.Claims</c>, or a dictionary created in place (or in a local) that is passed as
         /// a payload. Not <paramref name="exact"/>, the dear questions are answered "yes" (whether the type is a
         /// string-keyed dictionary, which reads all its interfaces; a search of the method for the local's uses; the
-        /// walk up for encrypting credentials): a superset, asked before the entry's name and value.
+        /// walk up for encrypting credentials): a superset, asked before the entry's name and value. Asking the search
+        /// first (it is kept per local, and rules out every entry of a local that is never a payload) was measured
+        /// dearer on IdentityServer4's sources: the rule took 0.58-0.77 ms against 0.43-0.47 ms in three pairs of runs.
+        /// The search flattens the method's body, which is likely what costs more than reading a few entries.
         /// </summary>
         private static bool IsPayloadReceiver(IOperation? instance, IOperation at, Sinks sinks, bool exact, CancellationToken cancellationToken)
         {

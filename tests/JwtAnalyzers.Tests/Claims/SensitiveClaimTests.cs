@@ -709,6 +709,38 @@ class C
         }
 
         [Fact]
+        public async Task EntriesOfLocalDictionaries_ReportOnlyThoseOfAPayload()
+        {
+            // Whether a local is a payload is decided once per local, before its entries are read: every entry of the
+            // response below is dropped, each sensitive entry of the payload is reported, before and after it is encoded.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using System.Collections.Specialized;
+using Jose;
+" + User + @"
+
+class C
+{
+    Dictionary<string, object> Create(AppUser user, byte[] key, out string token)
+    {
+        var response = new Dictionary<string, object>();
+        var payload = new Dictionary<string, object>();
+        var form = new NameValueCollection();
+        response.Add(""password"", user.Password);
+        {|#0:payload.Add(""password"", user.Password)|};
+        response.Add(""ssn"", user.Ssn);
+        payload.Add(""sub"", user.Id);
+        form.Add(""password"", user.Password);
+        token = Jose.JWT.Encode(payload, key, JwsAlgorithm.HS256);
+        {|#1:payload[""ssn""] = user.Ssn|};
+        response[""pin""] = user.Pin;
+        return response;
+    }
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'password'"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'ssn'"));
+        }
+
+        [Fact]
         public async Task JoseEncryptedOrHarmlessPayloads_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
