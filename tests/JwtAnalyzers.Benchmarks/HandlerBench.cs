@@ -32,6 +32,7 @@ namespace JwtAnalyzers.Benchmarks
 
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
             var rows = new List<(string Name, double Ms, double ColdMs, int Calls, int Reports)>();
+            List<(string Rule, double Ms, long Calls)>? hostRules = null;
             var empty = Measure(compilation, options, byKind, new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> { [OperationKind.Invocation] = new() { _ => { } } }, passes);
             foreach (var analyzer in analyzers)
             {
@@ -45,6 +46,7 @@ namespace JwtAnalyzers.Benchmarks
                     // in every new compilation (the rules' per-compilation facts, such as flattened bodies, stay warm).
                     var (restartMs, _, restartCalls, restartReports) = Measure(compilation, options, byKind, () => Handlers(analyzer, compilation, options), passes);
                     rows.Add((nameof(JwtAnalyzer) + " (restarted each pass)", restartMs, double.NaN, restartCalls, restartReports));
+                    hostRules = RulesInsideHost(compilation, options, byKind, passes);
                 }
             }
 
@@ -62,6 +64,45 @@ namespace JwtAnalyzers.Benchmarks
                 var net = Math.Max(0, row.Ms - row.Calls * perCall);
                 Console.WriteLine($"  {row.Name,-52} {row.Ms,9:N2}   {net,9:N2}   x{(ca5404Net == 0 ? double.NaN : net / ca5404Net),11:N2}   {row.Calls,7:N0}   {row.Reports,4}   {row.ColdMs,9:N2}");
             }
+
+            if (hostRules is null) return;
+            // Code against code: a rule's handlers inside the host, without the host's dispatch (which every rule shares), next to
+            // the peers' net figures above, which are their handlers without the harness's per-call cost.
+            Console.WriteLine($"  each rule's handlers inside {nameof(JwtAnalyzer)} (host's clock on; fastest pass per rule, less the clock's own cost per call; ratio to CA5404's net):");
+            foreach (var (rule, ms, ruleCalls) in hostRules.OrderByDescending(r => r.Ms).Where(r => r.Ms > 0.005))
+            {
+                Console.WriteLine($"    {rule,-50} {ms,9:N3} ms   x{(ca5404Net == 0 ? double.NaN : ms / ca5404Net),6:N2}   {ruleCalls,7:N0} calls");
+            }
+        }
+
+        /// <summary>
+        /// Each rule's handlers inside the host, timed by the host's clock pass after pass: per rule its fastest pass,
+        /// less what the clock charges an empty handler for the same number of calls. The host's dispatch is in no rule's
+        /// figure, as under the driver.
+        /// </summary>
+        private static List<(string Rule, double Ms, long Calls)> RulesInsideHost(Compilation compilation, AnalyzerOptions options,
+            Dictionary<OperationKind, (IOperation Operation, ISymbol Owner)[]> byKind, int passes)
+        {
+            var clock = new RuleClock(() => GC.GetTotalPauseDuration().Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+            var handlers = Handlers(new JwtAnalyzer(clock), compilation, options);
+            var best = new Dictionary<string, (double Ms, long Calls)>();
+            var previous = clock.Snapshot().Where(c => c.Part != "start").ToDictionary(c => (c.Rule, c.Part));
+            Measure(compilation, options, byKind, () => handlers, passes, afterPass: pass =>
+            {
+                var current = clock.Snapshot().Where(c => c.Part != "start").ToList();
+                // This pass's share of each cell: the clock's cells count from the start.
+                var delta = current.Select(c => previous.TryGetValue((c.Rule, c.Part), out var p)
+                    ? c with { Milliseconds = c.Milliseconds - p.Milliseconds, Calls = c.Calls - p.Calls, PausedMilliseconds = c.PausedMilliseconds - p.PausedMilliseconds, AllocatedBytes = c.AllocatedBytes - p.AllocatedBytes }
+                    : c).ToList();
+                previous = current.ToDictionary(c => (c.Rule, c.Part));
+                if (pass == 0) return; // the pass that warms caches
+                var calls = delta.GroupBy(c => c.Rule).ToDictionary(g => g.Key, g => g.Sum(c => c.Calls));
+                foreach (var (rule, ms) in Program.NetPerRule(delta, new List<double>()))
+                {
+                    if (!best.TryGetValue(rule, out var b) || ms < b.Ms) best[rule] = (ms, calls.GetValueOrDefault(rule));
+                }
+            });
+            return best.Select(p => (p.Key, p.Value.Ms, p.Value.Calls)).ToList();
         }
 
         /// <summary>
@@ -160,7 +201,8 @@ namespace JwtAnalyzers.Benchmarks
             => Measure(compilation, options, byKind, () => handlers, passes);
 
         private static (double Ms, double ColdMs, int Calls, int Reports) Measure(Compilation compilation, AnalyzerOptions options,
-            Dictionary<OperationKind, (IOperation Operation, ISymbol Owner)[]> byKind, Func<Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>> handlersOfPass, int passes)
+            Dictionary<OperationKind, (IOperation Operation, ISymbol Owner)[]> byKind, Func<Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>> handlersOfPass, int passes,
+            Action<int>? afterPass = null)
         {
             var best = double.MaxValue;
             var cold = 0.0;
@@ -190,6 +232,7 @@ namespace JwtAnalyzers.Benchmarks
                 }
 
                 var ms = watch.Elapsed.TotalMilliseconds;
+                afterPass?.Invoke(pass);
                 if (pass == 0) cold = ms;
                 if ((pass > 0 || passes == 0) && ms < best) best = ms; // pass 0 warms caches and the JIT (it counts only when it is the only pass)
                 calls = passCalls;
