@@ -711,8 +711,9 @@ class C
         [Fact]
         public async Task EntriesOfLocalDictionaries_ReportOnlyThoseOfAPayload()
         {
-            // Whether a local is a payload is decided once per local, before its entries are read: every entry of the
-            // response below is dropped, each sensitive entry of the payload is reported, before and after it is encoded.
+            // Each local's search for payload uses is made for the entries that would be reported, and kept per local: the
+            // response's entries are dropped, each sensitive entry of the payload is reported, before and after it is
+            // encoded, and NameValueCollection.Add(name, value) never reaches the rule.
             await Verify.VerifyAnalyzerAsync(Usings + @"
 using System.Collections.Specialized;
 using Jose;
