@@ -17,7 +17,7 @@ namespace JwtAnalyzers.Claims
     /// <summary>
     /// JWT020: a claim whose name denotes a secret or sensitive personal data ("password", "client_secret",
     /// "ssn"), or whose value is read from a member or parameter so named (<c>user.PasswordHash</c>), is put in a
-    /// token. Sinks: <c>new Claim(type, value)</c>; <c>JwtPayload</c> (Add, indexer, collection initializer);
+    /// token. Sinks: <c>new Claim(type, value)</c> (not a class derived from Claim); <c>JwtPayload</c> (Add, indexer, collection initializer);
     /// <c>SecurityTokenDescriptor.Claims</c> entries; JWT.Net <c>AddClaim</c>; dictionaries and anonymous objects
     /// passed as the payload of jose-jwt <c>JWT.Encode</c> (JWS only), JWT.Net encoders, <c>AddClaims</c> and
     /// <c>JwtPayload</c>'s claims collection.
@@ -30,6 +30,12 @@ namespace JwtAnalyzers.Claims
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SensitiveClaim);
 
+        /// <summary>
+        /// The type whose creation is a claim: <c>Claim</c>. A class derived from it is not followed (its constructor may
+        /// pass its arguments on as anything), and leaving it out keeps every other creation from the filter.
+        /// </summary>
+        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("Claim");
+
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -40,7 +46,7 @@ namespace JwtAnalyzers.Claims
                 var symbols = JwtSymbols.From(start.Compilation);
                 if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
                 var sinks = new Sinks(start.Compilation, symbols);
-                start.RegisterObjectCreationAction(type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
+                start.RegisterObjectCreationAction(CreatedTypeNames, type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
                 start.RegisterInvocationAction(AddNames, method => method.Name == "AddClaim" ? sinks.IsJwtBuilderMember(method) : IsInstanceAddOfAPair(method), c => AnalyzeInvocation(c, sinks));
                 start.RegisterPropertyAssignmentAction(IndexerNames, property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);

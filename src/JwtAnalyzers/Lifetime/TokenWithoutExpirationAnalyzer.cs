@@ -52,6 +52,9 @@ namespace JwtAnalyzers.Lifetime
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TokenWithoutExpiration);
 
+        /// <summary>The names of the token type whose creation may omit an expiry.</summary>
+        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("JwtSecurityToken");
+
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -64,7 +67,7 @@ namespace JwtAnalyzers.Lifetime
 
                 if (symbols.JwtSecurityToken is not null)
                 {
-                    start.RegisterObjectCreationAction(type => SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken), c => AnalyzeObjectCreation(c, symbols));
+                    start.RegisterObjectCreationAction(CreatedTypeNames, type => SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken), c => AnalyzeObjectCreation(c, symbols));
                 }
 
                 start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, symbols));

@@ -101,6 +101,24 @@ class C
         }
 
         [Fact]
+        public async Task ClassDerivedFromClaim_IsNotFollowed()
+        {
+            // Only Claim's own constructors are sinks: a derived class's constructor may pass its arguments on as anything
+            // (here the "type" it is given is not the claim's type), and creations of other types never reach the rule.
+            await Verify.VerifyAnalyzerAsync(Usings + User + @"
+class TaggedClaim : Claim
+{
+    public TaggedClaim(string type, string value) : base(""tag"", type + "":"" + value.Length) { }
+}
+
+class C
+{
+    Claim Derived(string value) => new TaggedClaim(""password"", value);
+    Claim Plain(string value) => {|#0:new Claim(""password"", value)|};
+}", Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'password'"));
+        }
+
+        [Fact]
         public async Task ClaimTypeFromConstants_Reports()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"

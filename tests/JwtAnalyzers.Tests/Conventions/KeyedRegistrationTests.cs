@@ -96,7 +96,8 @@ class C
         [InlineData(false)]
         public async Task NameGates_KeepOtherNamesFromTheFilters(bool hosted)
         {
-            // Methods named "Target", or starting with "Gen", and the property "P": the filters never see "Other" or F.
+            // Methods named "Target", or starting with "Gen", the property "P" and the type "List": the filters never see
+            // "Other", F or object.
             var probe = new RecordingProbe(
                 member => member is not IMethodSymbol || member.Name == "Target",
                 member => member.Name,
@@ -106,11 +107,13 @@ class C
             var (asked, handled) = (probe.Asked, probe.Handled);
 
             Assert.DoesNotContain("Other", asked);
+            Assert.DoesNotContain("Object", asked);
             Assert.Contains("Target", asked);
             Assert.Contains("Generic", asked);
             Assert.Contains("P", asked);
-            // The filter still decides: it accepts Target and P, not Generic.
-            Assert.Equal(new[] { "P", "P", "Target", "Target", "Target" }, handled.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Contains("List", asked);
+            // The filter still decides: it accepts Target, P and List, not Generic.
+            Assert.Equal(new[] { "List", "List", "P", "P", "Target", "Target", "Target" }, handled.OrderBy(n => n, StringComparer.Ordinal));
         }
 
         private static void AssertHandled(Probe probe)
@@ -132,8 +135,8 @@ class C
 
 #pragma warning disable RS1001, RS2008 // probes run by the tests only: not exported, no release to track
         /// <summary>
-        /// Keyed on invocations (gated by <c>methodNames</c> and <c>namePredicate</c> when given) and on assignments to
-        /// properties named P: records each member its filters are asked about and each member that reaches a handler.
+        /// Keyed on invocations (gated by <c>methodNames</c> and <c>namePredicate</c> when given), on creations of types
+        /// named List and on assignments to properties named P: records each member its filters are asked about and each member that reaches a handler.
         /// </summary>
         private sealed class RecordingProbe : DiagnosticAnalyzer
         {
@@ -166,6 +169,10 @@ class C
                     Action<OperationAnalysisContext> invoked = c => Handled.Enqueue(_describe(((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod));
                     if (_methodNames is null) start.RegisterInvocationAction(method => Ask(method), invoked);
                     else start.RegisterInvocationAction(_methodNames, method => Ask(method), invoked, _namePredicate);
+                    start.RegisterObjectCreationAction(
+                        KeyedRegistration.Names("List"),
+                        type => Ask(type),
+                        c => Handled.Enqueue(_describe(c.Operation.Type!)));
                     start.RegisterPropertyAssignmentAction(
                         KeyedRegistration.Names("P"),
                         property => Ask(property),
@@ -211,6 +218,7 @@ class C
                         },
                         c => Handled.Enqueue((c.Operation.Kind, ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name)));
                     start.RegisterObjectCreationAction(
+                        KeyedRegistration.Names("List", "Object"),
                         type =>
                         {
                             Assert.True(type.IsDefinition, type.ToDisplayString());
