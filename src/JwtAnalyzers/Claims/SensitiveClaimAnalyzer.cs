@@ -17,10 +17,10 @@ namespace JwtAnalyzers.Claims
     /// <summary>
     /// JWT020: a claim whose name denotes a secret or sensitive personal data ("password", "client_secret",
     /// "ssn"), or whose value is read from a member or parameter so named (<c>user.PasswordHash</c>), is put in a
-    /// token. Sinks: <c>new Claim(type, value)</c> (not a class derived from Claim); <c>JwtPayload</c> (Add, indexer, collection initializer);
-    /// <c>SecurityTokenDescriptor.Claims</c> entries; JWT.Net <c>AddClaim</c>; dictionaries and anonymous objects
-    /// passed as the payload of jose-jwt <c>JWT.Encode</c> (JWS only), JWT.Net encoders, <c>AddClaims</c> and
-    /// <c>JwtPayload</c>'s claims collection.
+    /// token. Sinks: <c>new Claim(type, value)</c> (not a class derived from Claim); <c>JwtPayload</c> (Add, indexer,
+    /// collection initializer); <c>SecurityTokenDescriptor.Claims</c> entries; JWT.Net <c>AddClaim</c>; dictionaries
+    /// and anonymous objects passed as the payload of jose-jwt <c>JWT.Encode</c> (JWS only), JWT.Net encoders,
+    /// <c>AddClaims</c> and <c>JwtPayload</c>'s claims collection.
     /// Not reported: facts about a secret ("PasswordExpired", a bool, a date), <c>amr</c> and
     /// <c>ClaimTypes.AuthenticationMethod</c> claims, constant values, encrypted tokens (JWE).
     /// </summary>

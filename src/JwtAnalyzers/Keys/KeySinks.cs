@@ -140,7 +140,7 @@ namespace JwtAnalyzers.Keys
             }
         }
 
-        /// <summary>The names of the key type whose creation is a key sink.</summary>
+        /// <summary>The name of the key type whose creation is a key sink.</summary>
         private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("SymmetricSecurityKey");
 
         /// <summary>

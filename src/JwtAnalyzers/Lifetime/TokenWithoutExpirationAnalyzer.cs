@@ -52,7 +52,7 @@ namespace JwtAnalyzers.Lifetime
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TokenWithoutExpiration);
 
-        /// <summary>The names of the token type whose creation may omit an expiry.</summary>
+        /// <summary>The name of the token type whose creation may omit an expiry.</summary>
         private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("JwtSecurityToken");
 
         public override void Initialize(AnalysisContext context)
