@@ -54,6 +54,36 @@ namespace JwtAnalyzers.Hosting
             => start.RegisterKeyedAction(OperationKind.ObjectCreation, CreationKey, TypeDefinition, new NameGate(typeNames), typeFilter, action);
 
         /// <summary>
+        /// Registers <paramref name="action"/> for object creations of exactly one of <paramref name="types"/> (those that
+        /// resolved in this compilation): the gate is their names and the filter their identity, so the two cannot
+        /// disagree. Nothing is registered when none resolved.
+        /// </summary>
+        public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, params INamedTypeSymbol?[] types)
+        {
+            var resolved = new List<INamedTypeSymbol>(types.Length);
+            var names = Names();
+            foreach (var type in types)
+            {
+                if (type is null) continue;
+                resolved.Add(type);
+                names.Add(type.Name);
+            }
+
+            if (resolved.Count == 0) return;
+            start.RegisterObjectCreationAction(names, created => IsOneOf(created, resolved), action);
+        }
+
+        private static bool IsOneOf(ITypeSymbol type, List<INamedTypeSymbol> types)
+        {
+            foreach (var candidate in types)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type, candidate)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Registers <paramref name="action"/> for simple assignments to a property named one of
         /// <paramref name="propertyNames"/> (an indexer is named <c>this[]</c>) that <paramref name="propertyFilter"/>
         /// accepts (its original definition). Assignments to locals and fields reach no handler.

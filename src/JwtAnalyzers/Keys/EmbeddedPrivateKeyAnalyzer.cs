@@ -49,9 +49,6 @@ namespace JwtAnalyzers.Keys
             public INamedTypeSymbol? Convert { get; set; }
         }
 
-        /// <summary>The names of the key types whose creation can embed a key (the cases of <see cref="AnalyzeCreation"/>).</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("X509Certificate2", "RsaSecurityKey", "JsonWebKeySet", "JsonWebKey");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -77,11 +74,7 @@ namespace JwtAnalyzers.Keys
                     Convert = TypeLookup.Get(compilation, "System.Convert"),
                 };
                 start.RegisterInvocationAction(ImportNames, c => AnalyzeInvocation(c, types));
-                start.RegisterObjectCreationAction(
-                    CreatedTypeNames,
-                    type => SymbolEqualityComparer.Default.Equals(type, types.X509Certificate2) || SymbolEqualityComparer.Default.Equals(type, types.RsaSecurityKey)
-                        || SymbolEqualityComparer.Default.Equals(type, types.JsonWebKeySet) || SymbolEqualityComparer.Default.Equals(type, types.JsonWebKey),
-                    c => AnalyzeCreation(c, types));
+                start.RegisterObjectCreationAction(c => AnalyzeCreation(c, types), types.X509Certificate2, types.RsaSecurityKey, types.JsonWebKeySet, types.JsonWebKey);
             });
         }
 

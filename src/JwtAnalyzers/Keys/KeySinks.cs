@@ -140,16 +140,13 @@ namespace JwtAnalyzers.Keys
             }
         }
 
-        /// <summary>The name of the key type whose creation is a key sink.</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("SymmetricSecurityKey");
-
         /// <summary>
         /// Registers <paramref name="action"/> for the operations that may be key sinks: <c>new SymmetricSecurityKey(...)</c>
         /// and calls of the methods in <see cref="InvocationNames"/>.
         /// </summary>
         public static void RegisterSinkActions(CompilationStartAnalysisContext start, KeySinkSymbols symbols, Action<OperationAnalysisContext> action)
         {
-            start.RegisterObjectCreationAction(CreatedTypeNames, type => SymbolEqualityComparer.Default.Equals(type, symbols.SymmetricSecurityKey), action);
+            start.RegisterObjectCreationAction(action, symbols.SymmetricSecurityKey);
             start.RegisterInvocationAction(InvocationNames, action);
         }
 

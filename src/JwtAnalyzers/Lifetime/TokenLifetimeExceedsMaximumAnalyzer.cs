@@ -29,9 +29,6 @@ namespace JwtAnalyzers.Lifetime
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TokenLifetimeExceedsMaximum);
 
-        /// <summary>The names of the token and payload types whose creation sets a lifetime.</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("JwtSecurityToken", "JwtPayload");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -41,7 +38,7 @@ namespace JwtAnalyzers.Lifetime
             {
                 var symbols = new Symbols(start.Compilation);
                 if (!symbols.Any) return; // no token library: no cost
-                start.RegisterObjectCreationAction(CreatedTypeNames, type => Is(type, symbols.JwtSecurityToken) || Is(type, symbols.JwtPayload), c => AnalyzeCreation(c, symbols));
+                start.RegisterObjectCreationAction(c => AnalyzeCreation(c, symbols), symbols.JwtSecurityToken, symbols.JwtPayload);
                 start.RegisterInvocationAction(LifetimeNames, c => AnalyzeInvocation(c, symbols));
                 start.RegisterPropertyAssignmentAction(LifetimePropertyNames, property => property.IsIndexer || property.Name is "Expires" or "TokenLifetimeInMinutes" or "exp", c => AnalyzeAssignment(c, symbols));
             });

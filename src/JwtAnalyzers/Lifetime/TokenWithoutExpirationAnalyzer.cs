@@ -52,9 +52,6 @@ namespace JwtAnalyzers.Lifetime
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TokenWithoutExpiration);
 
-        /// <summary>The name of the token type whose creation may omit an expiry.</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("JwtSecurityToken");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -65,10 +62,7 @@ namespace JwtAnalyzers.Lifetime
                 var symbols = Symbols.From(start.Compilation);
                 if (symbols is null) return; // no token-creating library: no cost
 
-                if (symbols.JwtSecurityToken is not null)
-                {
-                    start.RegisterObjectCreationAction(CreatedTypeNames, type => SymbolEqualityComparer.Default.Equals(type, symbols.JwtSecurityToken), c => AnalyzeObjectCreation(c, symbols));
-                }
+                start.RegisterObjectCreationAction(c => AnalyzeObjectCreation(c, symbols), symbols.JwtSecurityToken);
 
                 start.RegisterInvocationAction(CreateNames, c => AnalyzeInvocation(c, symbols));
             });

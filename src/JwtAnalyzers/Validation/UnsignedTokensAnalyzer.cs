@@ -44,9 +44,6 @@ namespace JwtAnalyzers.Validation
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.UnsignedTokens);
 
-        /// <summary>The names of the types whose creation may leave a token unsigned.</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("SigningCredentials", "JwtSecurityToken");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -74,7 +71,7 @@ namespace JwtAnalyzers.Validation
                     KeyedRegistration.Names("RequireSignedTokens", "ValidAlgorithms"),
                     property => SymbolEqualityComparer.Default.Equals(property, types.RequireSignedTokens?.Property) || SymbolEqualityComparer.Default.Equals(property, types.ValidAlgorithms),
                     c => AnalyzeAssignment(c, types));
-                start.RegisterObjectCreationAction(CreatedTypeNames, type => Is(type, types.SigningCredentials) || Is(type, types.JwtSecurityToken), c => AnalyzeCreation(c, types));
+                start.RegisterObjectCreationAction(c => AnalyzeCreation(c, types), types.SigningCredentials, types.JwtSecurityToken);
                 // Any jose-jwt call may name an algorithm; without jose-jwt only the handlers' Create* methods matter.
                 var invocationNames = new HashSet<string>(CreateNames, StringComparer.Ordinal);
                 foreach (var member in types.JoseJwt?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)

@@ -55,9 +55,6 @@ namespace JwtAnalyzers.Validation
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.UnvalidatedTokenRead);
 
-        /// <summary>The names of the token types whose creation from a string decodes a token (the object-creation cases of <see cref="TryGetRead"/>).</summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("JwtSecurityToken", "JsonWebToken");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -72,7 +69,7 @@ namespace JwtAnalyzers.Validation
                 if (TypeLookup.Get(compilation, "Microsoft.AspNetCore.Components.WebAssembly.Hosting.WebAssemblyHostBuilder") is not null) return;
                 var types = new KnownTypes(compilation, symbols);
                 if (types.ClaimsIdentity is null) return;
-                start.RegisterObjectCreationAction(CreatedTypeNames, type => IsType(type, types.JwtSecurityToken) || IsType(type, types.JsonWebToken), c => AnalyzeRead(c, types));
+                start.RegisterObjectCreationAction(c => AnalyzeRead(c, types), types.JwtSecurityToken, types.JsonWebToken);
                 start.RegisterInvocationAction(ReadNames, c => AnalyzeRead(c, types));
             });
         }

@@ -136,7 +136,8 @@ class C
 #pragma warning disable RS1001, RS2008 // probes run by the tests only: not exported, no release to track
         /// <summary>
         /// Keyed on invocations (gated by <c>methodNames</c> and <c>namePredicate</c> when given), on creations of types
-        /// named List and on assignments to properties named P: records each member its filters are asked about and each member that reaches a handler.
+        /// named List and on assignments to properties named P: records each member its filters are asked about and each
+        /// member that reaches a handler.
         /// </summary>
         private sealed class RecordingProbe : DiagnosticAnalyzer
         {
