@@ -70,7 +70,7 @@ namespace JwtAnalyzers.Validation
                 var types = new KnownTypes(compilation, symbols);
                 if (types.ClaimsIdentity is null) return;
                 start.RegisterObjectCreationAction(c => AnalyzeRead(c, types), types.JwtSecurityToken, types.JsonWebToken);
-                start.RegisterInvocationAction(ReadNames, c => AnalyzeRead(c, types));
+                start.RegisterInvocationAction(ReadNames, method => IsReadMethod(method, types), c => AnalyzeRead(c, types));
             });
         }
 
@@ -84,7 +84,6 @@ namespace JwtAnalyzers.Validation
             if (root.Syntax.ContainsDiagnostics) return;
             var cancellationToken = context.CancellationToken;
             var containingSymbol = context.ContainingSymbol;
-            if (IsExemptContext(containingSymbol, read, types)) return;
             if (tokenArgument is not null && IsTrustedSource(tokenArgument, types, 0, cancellationToken)) return;
 
             var flow = new TaintFlow(types);
@@ -92,13 +91,16 @@ namespace JwtAnalyzers.Validation
             flow.Propagate(root, cancellationToken);
             if (IsValidatedInMethod(root, read, tokenArgument, flow)) return;
 
+            // Whether the code is exempt (display-only, [Authorize], OnTokenValidated) is asked only of a read that would
+            // be reported: it reads the attributes of every enclosing symbol.
             if (flow.HasSink(root, includeDecisions: true, cancellationToken))
             {
+                if (IsExemptContext(containingSymbol, read, types)) return;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnvalidatedTokenRead, read.Syntax.GetLocation(), readName));
                 return;
             }
 
-            if (UsedOneCallAway(read, root, flow, containingSymbol, types, cancellationToken))
+            if (UsedOneCallAway(read, root, flow, containingSymbol, types, cancellationToken) && !IsExemptContext(containingSymbol, read, types))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.UnvalidatedTokenRead, read.Syntax.GetLocation(), DiagnosticSeverity.Info,
@@ -108,6 +110,32 @@ namespace JwtAnalyzers.Validation
 
         /// <summary>The calls that read a token (the invocation cases of <see cref="TryGetRead"/>).</summary>
         private static readonly HashSet<string> ReadNames = KeyedRegistration.Names("ReadJwtToken", "ReadToken", "ReadJsonWebToken", "Payload", "Decode", "DecodeToObject");
+
+        /// <summary>
+        /// The host's filter, asked once per method: the method-only part of <see cref="TryGetRead"/>, so that a call of
+        /// another method so named (<c>Base64Url.Decode</c>, a class's own <c>Decode</c> helper) never reaches the handler.
+        /// </summary>
+        private static bool IsReadMethod(IMethodSymbol method, KnownTypes types)
+        {
+            switch (method.Name)
+            {
+                case "ReadJwtToken":
+                case "ReadToken":
+                case "ReadJsonWebToken":
+                    return DerivesFrom(method.ContainingType, types.TokenHandler)
+                        && method.Parameters is { Length: 1 } parameters && parameters[0].Type.SpecialType == SpecialType.System_String;
+                case "Payload":
+                    return IsType(method.ContainingType, types.JoseJwt);
+                case "Decode":
+                case "DecodeToObject":
+                    return IsJwtNetNamespace(method.ContainingType);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsJwtNetNamespace(INamedTypeSymbol? type)
+            => type is not null && (NamespaceNames.Is(type.ContainingNamespace, "JWT") || NamespaceNames.Is(type.ContainingNamespace, "JWT.Builder"));
 
         /// <summary>Recognises an operation that decodes a token without checking its signature.</summary>
         private static bool TryGetRead(IOperation operation, KnownTypes types, out string name, out IOperation? tokenArgument)
@@ -167,7 +195,7 @@ namespace JwtAnalyzers.Validation
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType;
-            if (owner is null || owner.ContainingNamespace?.ToDisplayString() is not ("JWT" or "JWT.Builder")) return false;
+            if (owner is null || !IsJwtNetNamespace(owner)) return false;
 
             if (IsType(owner, types.JwtBuilder))
             {
@@ -422,11 +450,11 @@ namespace JwtAnalyzers.Validation
                 {
                     if (argument.Parameter is null || !flow.IsTainted(argument.Value)) continue;
                     var body = BodyOf(callee, model, cancellationToken);
-                    if (body is null || IsExemptContext(callee, body, types) || !TaintFlow.MayHaveSink(body, types, cancellationToken)) continue;
+                    if (body is null || !TaintFlow.MayHaveSink(body, types, cancellationToken)) continue;
                     var inner = new TaintFlow(types);
                     inner.TaintedSymbols.Add(argument.Parameter.OriginalDefinition);
                     inner.Propagate(body, cancellationToken);
-                    if (inner.HasSink(body, includeDecisions: true, cancellationToken)) return true;
+                    if (inner.HasSink(body, includeDecisions: true, cancellationToken) && !IsExemptContext(callee, body, types)) return true;
                 }
             }
 
@@ -437,16 +465,15 @@ namespace JwtAnalyzers.Validation
                 if (model.GetOperation(call, cancellationToken) is not IInvocationOperation callOperation) continue;
                 if (!SymbolEqualityComparer.Default.Equals(callOperation.TargetMethod.OriginalDefinition, method.OriginalDefinition)) continue;
                 var callerRoot = ValueFlow.Root(callOperation);
-                if (IsExemptContext(model.GetEnclosingSymbol(call.SpanStart, cancellationToken), callOperation, types)
-                    || !TaintFlow.MayHaveSink(callerRoot, types, cancellationToken))
-                {
-                    continue;
-                }
-
+                if (!TaintFlow.MayHaveSink(callerRoot, types, cancellationToken)) continue;
                 var outer = new TaintFlow(types);
                 outer.SeedOperations.Add(callOperation);
                 outer.Propagate(callerRoot, cancellationToken);
-                if (outer.HasSink(callerRoot, includeDecisions: true, cancellationToken)) return true;
+                if (outer.HasSink(callerRoot, includeDecisions: true, cancellationToken)
+                    && !IsExemptContext(model.GetEnclosingSymbol(call.SpanStart, cancellationToken), callOperation, types))
+                {
+                    return true;
+                }
             }
 
             return false;
@@ -725,6 +752,9 @@ namespace JwtAnalyzers.Validation
                 foreach (var descendant in ValueFlow.DescendantsOf(root))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    // With everything tainted, every condition is: a decision is any access outcome within a branch, found
+                    // from the outcome up rather than by walking every branch of every nested if (quadratic in the nesting).
+                    if (_everythingTainted && includeDecisions && IsAccessOutcome(descendant) && InBranch(descendant, root)) return true;
                     switch (descendant)
                     {
                         case IObjectCreationOperation creation when !issues && IsIdentityType(creation.Type):
@@ -749,7 +779,7 @@ namespace JwtAnalyzers.Validation
 
                             break;
 
-                        case IConditionalOperation conditional when includeDecisions
+                        case IConditionalOperation conditional when includeDecisions && !_everythingTainted
                             && IsTainted(conditional.Condition)
                             && (DecidesAccess(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && DecidesAccess(whenFalse))):
                             return true;
@@ -818,44 +848,64 @@ namespace JwtAnalyzers.Validation
             {
                 foreach (var operation in branch.DescendantsAndSelf())
                 {
-                    switch (operation)
-                    {
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment:
-                            var property = target.Property;
-                            if (property.Name == "StatusCode" && DerivesFrom(property.ContainingType, _types.HttpResponse)
-                                && assignment.Value.ConstantValue.Value is int status && (status == 401 || status == 403))
-                            {
-                                return true;
-                            }
+                    if (IsAccessOutcome(operation)) return true;
+                }
 
-                            if (property.Name == "Result" && NamespaceNames.Is(property.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Mvc.Filters")) return true;
-                            break;
+                return false;
+            }
 
-                        case IInvocationOperation invocation:
-                            var method = invocation.TargetMethod;
-                            if ((method.Name == "Succeed" || method.Name == "Fail") && DerivesFrom(method.ContainingType, _types.AuthorizationHandlerContext)) return true;
-                            if ((method.Name == "Fail" || method.Name == "NoResult") && IsType(method.ContainingType, _types.AuthenticateResult)) return true;
-                            if ((method.Name == "ChallengeAsync" || method.Name == "ForbidAsync")
-                                && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
-                            {
-                                return true;
-                            }
+            /// <summary>Within the then or else branch of an <c>if</c> or <c>?:</c> inside <paramref name="root"/>.</summary>
+            private static bool InBranch(IOperation operation, IOperation root)
+            {
+                var child = operation;
+                for (var parent = operation.Parent; parent is not null && !ReferenceEquals(child, root); child = parent, parent = parent.Parent)
+                {
+                    if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition)) return true;
+                }
 
-                            if ((method.Name == "Unauthorized" || method.Name == "Forbid" || method.Name == "Challenge")
-                                && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Http")
-                                && !DerivesFrom(method.ContainingType, _types.ControllerBase))
-                            {
-                                return true;
-                            }
+                return false;
+            }
 
-                            if (method.MethodKind == MethodKind.DelegateInvoke && IsPipelineDelegate(method.ContainingType)) return true;
-                            break;
+            /// <summary>An operation that grants or denies access (see <see cref="DecidesAccess"/>).</summary>
+            private bool IsAccessOutcome(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment:
+                        var property = target.Property;
+                        if (property.Name == "StatusCode" && DerivesFrom(property.ContainingType, _types.HttpResponse)
+                            && assignment.Value.ConstantValue.Value is int status && (status == 401 || status == 403))
+                        {
+                            return true;
+                        }
 
-                        case IObjectCreationOperation { Type: { } createdType } when NamespaceNames.Is(createdType.ContainingNamespace, "Microsoft.AspNetCore.Mvc"):
-                            var created = createdType.Name;
-                            if (created == "UnauthorizedResult" || created == "UnauthorizedObjectResult" || created == "ForbidResult" || created == "ChallengeResult") return true;
-                            break;
-                    }
+                        if (property.Name == "Result" && NamespaceNames.Is(property.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Mvc.Filters")) return true;
+                        break;
+
+                    case IInvocationOperation invocation:
+                        var method = invocation.TargetMethod;
+                        if ((method.Name == "Succeed" || method.Name == "Fail") && DerivesFrom(method.ContainingType, _types.AuthorizationHandlerContext)) return true;
+                        if ((method.Name == "Fail" || method.Name == "NoResult") && IsType(method.ContainingType, _types.AuthenticateResult)) return true;
+                        if ((method.Name == "ChallengeAsync" || method.Name == "ForbidAsync")
+                            && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
+                        {
+                            return true;
+                        }
+
+                        if ((method.Name == "Unauthorized" || method.Name == "Forbid" || method.Name == "Challenge")
+                            && NamespaceNames.Is(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Http")
+                            && !DerivesFrom(method.ContainingType, _types.ControllerBase))
+                        {
+                            return true;
+                        }
+
+                        if (method.MethodKind == MethodKind.DelegateInvoke && IsPipelineDelegate(method.ContainingType)) return true;
+                        break;
+
+                    case IObjectCreationOperation { Type: { } createdType } when NamespaceNames.Is(createdType.ContainingNamespace, "Microsoft.AspNetCore.Mvc"):
+                        var created = createdType.Name;
+                        if (created == "UnauthorizedResult" || created == "UnauthorizedObjectResult" || created == "ForbidResult" || created == "ChallengeResult") return true;
+                        break;
                 }
 
                 return false;
@@ -865,10 +915,9 @@ namespace JwtAnalyzers.Validation
             {
                 if (type is null) return false;
                 var name = type.Name;
-                var ns = type.ContainingNamespace?.ToDisplayString();
-                return (name == "RequestDelegate" && ns == "Microsoft.AspNetCore.Http")
-                    || (name == "EndpointFilterDelegate" && ns == "Microsoft.AspNetCore.Http")
-                    || ((name == "ActionExecutionDelegate" || name == "ResourceExecutionDelegate") && ns == "Microsoft.AspNetCore.Mvc.Filters");
+                var ns = type.ContainingNamespace;
+                return ((name == "RequestDelegate" || name == "EndpointFilterDelegate") && NamespaceNames.Is(ns, "Microsoft.AspNetCore.Http"))
+                    || ((name == "ActionExecutionDelegate" || name == "ResourceExecutionDelegate") && NamespaceNames.Is(ns, "Microsoft.AspNetCore.Mvc.Filters"));
             }
         }
     }

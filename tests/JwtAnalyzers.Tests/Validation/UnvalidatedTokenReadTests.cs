@@ -226,6 +226,82 @@ class TokenReader
         }
 
         [Fact]
+        public async Task ClaimsReturnedByHelperAndDecidingAccessInNestedBranch_ReportsInfo()
+        {
+            // The caller's access outcome sits two branches deep, and its first if tests something else.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+class RoleGate
+{
+    private readonly RequestDelegate _next;
+    public RoleGate(RequestDelegate next) => _next = next;
+
+    private static string? RoleOf(string token)
+    {
+        var jwt = {|#0:new JwtSecurityTokenHandler().ReadJwtToken(token)|};
+        return jwt.Claims.FirstOrDefault(c => c.Type == ""role"")?.Value;
+    }
+
+    public async Task Invoke(HttpContext context)
+    {
+        var role = RoleOf(context.Request.Headers[""X-Token""].ToString());
+        if (context.Request.Path.StartsWithSegments(""/admin""))
+        {
+            if (role != ""admin"")
+            {
+                context.Response.StatusCode = 403;
+                return;
+            }
+        }
+
+        await _next(context);
+    }
+}", Verify.Diagnostic("JWT044").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("ReadJwtToken"));
+        }
+
+        [Fact]
+        public async Task HelpersOneCallAwayInExemptCode_DoNotReport()
+        {
+            // The reads are in plain helpers; what their data decides happens one call away in exempt code: an
+            // [Authorize] controller (the caller, after the framework validated the request's token) and an
+            // AuthenticationStateProvider (the method the token is passed to, which only shows who is signed in).
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+static class TokenClaims
+{
+    public static IEnumerable<Claim> Of(string token)
+    {
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
+        return jwt.Claims;
+    }
+
+    public static void Show(string token, TokenStateProvider provider)
+    {
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
+        provider.SignedIn(jwt);
+    }
+}
+
+[Authorize]
+class ProfileController : ControllerBase
+{
+    [HttpGet]
+    public IActionResult Get() => Ok(new ClaimsIdentity(TokenClaims.Of(Request.Headers.Authorization.ToString()[7..])).Name);
+}
+
+class TokenStateProvider : AuthenticationStateProvider
+{
+    private ClaimsPrincipal _user = new ClaimsPrincipal();
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));
+
+    public void SignedIn(JwtSecurityToken jwt) => _user = new ClaimsPrincipal(new ClaimsIdentity(jwt.Claims, ""jwt""));
+}");
+        }
+
+        [Fact]
         public async Task TokenPassedToHelperThatBuildsPrincipal_ReportsInfo()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
