@@ -30,12 +30,6 @@ namespace JwtAnalyzers.Claims
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SensitiveClaim);
 
-        /// <summary>
-        /// The type whose creation is a claim: <c>Claim</c>. A class derived from it is not followed (its constructor may
-        /// pass its arguments on as anything), and leaving it out keeps every other creation from the filter.
-        /// </summary>
-        private static readonly HashSet<string> CreatedTypeNames = KeyedRegistration.Names("Claim");
-
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -46,7 +40,8 @@ namespace JwtAnalyzers.Claims
                 var symbols = JwtSymbols.From(start.Compilation);
                 if (!symbols.HasAnyTokenLibrary) return; // no token is issued here: no cost
                 var sinks = new Sinks(start.Compilation, symbols);
-                start.RegisterObjectCreationAction(CreatedTypeNames, type => sinks.Claim is not null && InheritsFrom(type, sinks.Claim), c => AnalyzeCreation(c, sinks));
+                // Claim itself, not a class derived from it (whatever it is named): its constructor may pass its arguments on as anything.
+                start.RegisterObjectCreationAction(c => AnalyzeCreation(c, sinks), sinks.Claim);
                 start.RegisterInvocationAction(AddNames, method => method.Name == "AddClaim" ? sinks.IsJwtBuilderMember(method) : IsInstanceAddOfAPair(method), c => AnalyzeInvocation(c, sinks));
                 start.RegisterPropertyAssignmentAction(IndexerNames, property => property.IsIndexer && property.Parameters.Length == 1, c => AnalyzeAssignment(c, sinks));
                 start.RegisterOperationAction(c => AnalyzeAnonymousObject(c, sinks), OperationKind.AnonymousObjectCreation);
@@ -57,7 +52,7 @@ namespace JwtAnalyzers.Claims
         private static void AnalyzeCreation(OperationAnalysisContext context, Sinks sinks)
         {
             if (context.Operation is not IObjectCreationOperation creation || sinks.Claim is null) return;
-            if (creation.Constructor is not { } constructor || !InheritsFrom(constructor.ContainingType, sinks.Claim)) return;
+            if (creation.Constructor is not { } constructor || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, sinks.Claim)) return;
             var type = ArgumentValue(creation.Arguments, "type");
             var value = ArgumentValue(creation.Arguments, "value");
             if (type is null || value is null) return;

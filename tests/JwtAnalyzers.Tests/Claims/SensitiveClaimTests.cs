@@ -105,15 +105,25 @@ class C
         {
             // Only Claim's own constructors are sinks: a derived class's constructor may pass its arguments on as anything
             // (here the "type" it is given is not the claim's type), and creations of other types never reach the rule.
+            // A derived class that is itself named Claim is no exception.
             await Verify.VerifyAnalyzerAsync(Usings + User + @"
 class TaggedClaim : Claim
 {
     public TaggedClaim(string type, string value) : base(""tag"", type + "":"" + value.Length) { }
 }
 
+namespace Tags
+{
+    class Claim : System.Security.Claims.Claim
+    {
+        public Claim(string type, string value) : base(""tag"", type + "":"" + value.Length) { }
+    }
+}
+
 class C
 {
     Claim Derived(string value) => new TaggedClaim(""password"", value);
+    Claim SameName(string value) => new Tags.Claim(""password"", value);
     Claim Plain(string value) => {|#0:new Claim(""password"", value)|};
 }", Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'password'"));
         }
