@@ -770,6 +770,67 @@ class C
         }
 
         [Fact]
+        public async Task LocalPayloadsPassedThroughCastsAliasesAndTargetTypedCreations_Report()
+        {
+            // Each shape by which a local dictionary reaches a payload sink makes its entries a payload's (through casts,
+            // parentheses, as and !, a using alias, a target-typed creation), and a name in a comment, a string or an
+            // indexer's argument, or passed to any other call, does not. (A text search of the body for these shapes,
+            // asked before an entry is read, was measured dearer than reading the entries; see docs/performance.md.)
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using Jose;
+using Payload = System.IdentityModel.Tokens.Jwt.JwtPayload;
+" + User + @"
+
+class C
+{
+    string Cast(AppUser user, byte[] key)
+    {
+        var cast = new Dictionary<string, object>();
+        {|#0:cast.Add(""password"", user.Password)|};
+        return Jose.JWT.Encode((object)(cast!), key, JwsAlgorithm.HS256);
+    }
+
+    string As(AppUser user, byte[] key)
+    {
+        var viaAs = new Dictionary<string, object> { {|#1:{ ""ssn"", user.Ssn }|} };
+        return Jose.JWT.Encode(viaAs as object, key, JwsAlgorithm.HS256);
+    }
+
+    JwtPayload Alias(AppUser user)
+    {
+        var aliased = new Dictionary<string, object>();
+        {|#2:aliased[""pwd""] = user.Password|};
+        return new Payload(""issuer"", ""audience"", new List<Claim>(), aliased, null, null, null);
+    }
+
+    JwtPayload TargetTyped(AppUser user)
+    {
+        var typed = new Dictionary<string, object>();
+        {|#3:typed.Add(""password_hash"", user.PasswordHash)|};
+        JwtPayload payload = new(""issuer"", ""audience"", new List<Claim>(), (typed), null, null, null);
+        return payload;
+    }
+
+    void NotPayloads(AppUser user, Dictionary<string, object> lookup)
+    {
+        var mentioned = new Dictionary<string, object>();
+        mentioned.Add(""password"", user.Password); // Jose.JWT.Encode(mentioned, key, JwsAlgorithm.HS256)
+        var text = ""new JwtPayload(mentioned)"";
+        var keys = new Dictionary<string, object>();
+        keys.Add(""ssn"", user.Ssn);
+        lookup[nameof(keys)] = text;
+        Send(mentioned, keys);
+    }
+
+    void Send(object a, object b) { }
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'password'"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'ssn'"),
+                Verify.Diagnostic("JWT020").WithLocation(2).WithArguments("'pwd'"),
+                Verify.Diagnostic("JWT020").WithLocation(3).WithArguments("'password_hash'"));
+        }
+
+        [Fact]
         public async Task JoseEncryptedOrHarmlessPayloads_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
