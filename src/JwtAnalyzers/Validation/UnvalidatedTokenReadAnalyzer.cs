@@ -122,6 +122,7 @@ namespace JwtAnalyzers.Validation
                 case "ReadJwtToken":
                 case "ReadToken":
                 case "ReadJsonWebToken":
+                    // ReadToken(string, TokenValidationParameters) validates nothing either, but is an internal step of validation.
                     return DerivesFrom(method.ContainingType, types.TokenHandler)
                         && method.Parameters is { Length: 1 } parameters && parameters[0].Type.SpecialType == SpecialType.System_String;
                 case "Payload":
@@ -153,22 +154,12 @@ namespace JwtAnalyzers.Validation
                     return true;
 
                 case IInvocationOperation invocation:
+                    // The method is one IsReadMethod accepts (the host's filter; asked again for a caller without it).
                     var method = invocation.TargetMethod;
+                    if (!IsReadMethod(method, types)) return false;
                     switch (method.Name)
                     {
-                        case "ReadJwtToken":
-                        case "ReadToken":
-                        case "ReadJsonWebToken":
-                            if (!DerivesFrom(method.ContainingType, types.TokenHandler)) return false;
-                            if (method.Parameters.IsEmpty || method.Parameters[0].Type.SpecialType != SpecialType.System_String) return false;
-                            // ReadToken(string, TokenValidationParameters) validates nothing either, but is an internal step of validation.
-                            if (method.Parameters.Length != 1) return false;
-                            name = method.Name;
-                            tokenArgument = ArgumentValue(invocation.Arguments, 0);
-                            return true;
-
                         case "Payload":
-                            if (!IsType(method.ContainingType, types.JoseJwt)) return false;
                             name = "JWT.Payload";
                             tokenArgument = FirstStringArgument(invocation);
                             return true;
@@ -179,9 +170,12 @@ namespace JwtAnalyzers.Validation
                             name = method.Name;
                             tokenArgument = FirstStringArgument(invocation);
                             return true;
-                    }
 
-                    return false;
+                        default: // ReadJwtToken, ReadToken, ReadJsonWebToken
+                            name = method.Name;
+                            tokenArgument = ArgumentValue(invocation.Arguments, 0);
+                            return true;
+                    }
                 default:
                     return false;
             }
@@ -195,7 +189,6 @@ namespace JwtAnalyzers.Validation
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType;
-            if (owner is null || !IsJwtNetNamespace(owner)) return false;
 
             if (IsType(owner, types.JwtBuilder))
             {
