@@ -11,6 +11,20 @@ namespace JwtAnalyzers.Flow
         /// <summary>True when <paramref name="ns"/> is the namespace <paramref name="dotted"/> ("System.Text"; "" for the global one).</summary>
         public static bool Is(INamespaceSymbol? ns, string dotted) => ns is not null && Matches(ns, dotted, dotted.Length);
 
+        /// <summary>
+        /// True when <paramref name="ns"/> is the namespace <paramref name="dotted"/> or one nested in it
+        /// ("Microsoft.AspNetCore" holds "Microsoft.AspNetCore.Http", not "Microsoft.AspNetCoreX").
+        /// </summary>
+        public static bool IsWithin(INamespaceSymbol? ns, string dotted)
+        {
+            for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                if (Matches(current, dotted, dotted.Length)) return true;
+            }
+
+            return false;
+        }
+
         /// <summary>True when the full name of <paramref name="type"/> is <paramref name="fullName"/> ("System.Text.Encoding"; no generic arity).</summary>
         public static bool IsType(ITypeSymbol? type, string fullName)
         {

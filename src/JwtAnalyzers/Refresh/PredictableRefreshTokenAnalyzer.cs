@@ -884,7 +884,7 @@ namespace JwtAnalyzers.Refresh
                         return true;
                 }
 
-                var ns = type.ContainingNamespace?.ToDisplayString();
+                var ns = type.ContainingNamespace;
                 switch (type.Name)
                 {
                     case "Guid":
@@ -893,25 +893,25 @@ namespace JwtAnalyzers.Refresh
                     case "Math":
                     case "Array":
                     case "MemoryExtensions":
-                        return ns == "System";
+                        return NamespaceNames.Is(ns, "System");
                     case "StringBuilder":
                     case "Encoding":
                     case "UTF8Encoding":
                     case "ASCIIEncoding":
-                        return ns == "System.Text";
+                        return NamespaceNames.Is(ns, "System.Text");
                     case "Enumerable":
-                        return ns == "System.Linq";
+                        return NamespaceNames.Is(ns, "System.Linq");
                     case "Base64UrlEncoder":
-                        return ns == "Microsoft.IdentityModel.Tokens";
+                        return NamespaceNames.Is(ns, "Microsoft.IdentityModel.Tokens");
                     case "WebEncoders":
                     case "Base64UrlTextEncoder":
-                        return ns is "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Authentication";
+                        return NamespaceNames.Is(ns, "Microsoft.AspNetCore.WebUtilities") || NamespaceNames.Is(ns, "Microsoft.AspNetCore.Authentication");
                     case "SHA256":
                     case "SHA512":
                     case "SHA1":
                     case "MD5":
                     case "HashAlgorithm":
-                        return ns == "System.Security.Cryptography";
+                        return NamespaceNames.Is(ns, "System.Security.Cryptography");
                     default:
                         return false;
                 }

@@ -418,8 +418,8 @@ namespace JwtAnalyzers.Storage
                         return invocation.Instance is null ? TokenVerdict.Unknown : ClassifyValue(invocation.Instance, depth + 1, ct);
                     case "Encode":
                         // JWT.Net (IJwtEncoder, JwtBuilder) and jose-jwt (JWT.Encode) create tokens.
-                        var ns = method.ContainingNamespace?.ToDisplayString();
-                        if (ns == "JWT" || ns == "JWT.Builder" || ns == "Jose") return TokenVerdict.Token;
+                        var ns = method.ContainingNamespace;
+                        if (NamespaceNames.Is(ns, "JWT") || NamespaceNames.Is(ns, "JWT.Builder") || NamespaceNames.Is(ns, "Jose")) return TokenVerdict.Token;
                         return TokenVerdict.Unknown;
                     default:
                         // WriteToken, CreateToken, CreateEncodedJwt, GetAccessTokenAsync, GenerateJwt...

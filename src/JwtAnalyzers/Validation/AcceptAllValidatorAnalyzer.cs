@@ -285,9 +285,9 @@ namespace JwtAnalyzers.Validation
             var method = invocation.TargetMethod;
             var containing = method.ContainingType;
             if (containing is null) return false;
-            var ns = containing.ContainingNamespace?.ToDisplayString();
-            if (ns == "System" && containing.Name == "Console" && method.Name.StartsWith("Write", StringComparison.Ordinal)) return true;
-            if (ns == "System.Diagnostics" && (containing.Name == "Debug" || containing.Name == "Trace") && method.Name.StartsWith("Write", StringComparison.Ordinal)) return true;
+            var ns = containing.ContainingNamespace;
+            if (containing.Name == "Console" && NamespaceNames.Is(ns, "System") && method.Name.StartsWith("Write", StringComparison.Ordinal)) return true;
+            if ((containing.Name == "Debug" || containing.Name == "Trace") && NamespaceNames.Is(ns, "System.Diagnostics") && method.Name.StartsWith("Write", StringComparison.Ordinal)) return true;
             if (known.Logger is null) return false;
             if (method.IsExtensionMethod && method.Parameters.Length > 0)
             {

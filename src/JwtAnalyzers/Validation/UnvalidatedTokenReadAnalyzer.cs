@@ -336,8 +336,8 @@ namespace JwtAnalyzers.Validation
 
         private static bool IsHttpClientSide(INamedTypeSymbol? type)
         {
-            var ns = type?.ContainingNamespace?.ToDisplayString();
-            return ns == "System.Net.Http" || ns == "System.Net.Http.Json";
+            var ns = type?.ContainingNamespace;
+            return NamespaceNames.Is(ns, "System.Net.Http") || NamespaceNames.Is(ns, "System.Net.Http.Json");
         }
 
         /// <summary>A Validate/Verify-like call (or a verifying decode) in the method receives the same string or the read token.</summary>
@@ -812,7 +812,7 @@ namespace JwtAnalyzers.Validation
                 if (property.Name == "User" && DerivesFrom(property.ContainingType, _types.HttpContext)) return true;
                 if (property.Name == "CurrentPrincipal" && (IsType(property.ContainingType, _types.Thread) || DerivesFrom(property.ContainingType, _types.ClaimsPrincipal))) return true;
                 return property.Name == "Principal"
-                    && property.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore.Authentication", System.StringComparison.Ordinal) == true;
+                    && NamespaceNames.IsWithin(property.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore.Authentication");
             }
 
             /// <summary>AuthenticateResult.Success, SignInAsync, AddIdentity, AddClaim(s): authentication with the given data.</summary>
@@ -824,7 +824,7 @@ namespace JwtAnalyzers.Validation
                     case "Success":
                         return IsType(method.ContainingType, _types.AuthenticateResult);
                     case "SignInAsync":
-                        return method.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) == true;
+                        return NamespaceNames.IsWithin(method.ContainingType?.ContainingNamespace, "Microsoft.AspNetCore");
                     case "AddIdentity":
                     case "AddIdentities":
                         return DerivesFrom(method.ContainingType, _types.ClaimsPrincipal);

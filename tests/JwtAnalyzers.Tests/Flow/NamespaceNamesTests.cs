@@ -48,7 +48,27 @@ class TopLevel {}"),
         public void IsType_MatchesTheFullName(string type, string fullName, bool expected)
             => Assert.Equal(expected, NamespaceNames.IsType(Compilation.GetTypeByMetadataName(type), fullName));
 
+        [Theory]
+        [InlineData("System.Text.Json.A", "System.Text.Json", true)]
+        [InlineData("System.Text.Json.A", "System.Text", true)]
+        [InlineData("System.Text.Json.A", "System", true)]
+        [InlineData("System.Text.Json.A", "System.Te", false)]
+        [InlineData("System.Text.Json.A", "Text.Json", false)]
+        [InlineData("MySystem.Text.Encoding", "System", false)]
+        [InlineData("Outer.System.Text.Encoding", "System.Text", false)]
+        [InlineData("Outer.System.Text.Encoding", "Outer", true)]
+        [InlineData("JWT.B", "JWT", true)]
+        [InlineData("TopLevel", "System", false)]
+        public void IsWithin_MatchesTheNamespaceOrAnOuterOne(string type, string ns, bool expected)
+        {
+            var symbol = Compilation.GetTypeByMetadataName(type)!;
+            Assert.Equal(expected, NamespaceNames.IsWithin(symbol.ContainingNamespace, ns));
+            var display = symbol.ContainingNamespace.ToDisplayString();
+            Assert.Equal(display == ns || display.StartsWith(ns + ".", System.StringComparison.Ordinal), expected);
+        }
+
         [Fact]
-        public void NullIsNoNamespace() => Assert.False(NamespaceNames.Is(null, "System") || NamespaceNames.IsType(null, "System.String"));
+        public void NullIsNoNamespace()
+            => Assert.False(NamespaceNames.Is(null, "System") || NamespaceNames.IsType(null, "System.String") || NamespaceNames.IsWithin(null, "System"));
     }
 }
