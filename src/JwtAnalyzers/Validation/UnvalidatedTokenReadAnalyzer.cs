@@ -93,7 +93,7 @@ namespace JwtAnalyzers.Validation
 
             // Whether the code is exempt (display-only, [Authorize], OnTokenValidated) is asked only of a read that would
             // be reported: it reads the attributes of every enclosing symbol.
-            if (flow.HasSink(root, includeDecisions: true, cancellationToken))
+            if (flow.HasSink(root, cancellationToken))
             {
                 if (IsExemptContext(containingSymbol, read, types)) return;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnvalidatedTokenRead, read.Syntax.GetLocation(), readName));
@@ -154,7 +154,8 @@ namespace JwtAnalyzers.Validation
                     return true;
 
                 case IInvocationOperation invocation:
-                    // The method is one IsReadMethod accepts (the host's filter; asked again for a caller without it).
+                    // The host's filter has let only methods IsReadMethod accepts through; asked again so that the recognition
+                    // stands on its own, as the creation case's type check does.
                     var method = invocation.TargetMethod;
                     if (!IsReadMethod(method, types)) return false;
                     switch (method.Name)
@@ -447,7 +448,7 @@ namespace JwtAnalyzers.Validation
                     var inner = new TaintFlow(types);
                     inner.TaintedSymbols.Add(argument.Parameter.OriginalDefinition);
                     inner.Propagate(body, cancellationToken);
-                    if (inner.HasSink(body, includeDecisions: true, cancellationToken) && !IsExemptContext(callee, body, types)) return true;
+                    if (inner.HasSink(body, cancellationToken) && !IsExemptContext(callee, body, types)) return true;
                 }
             }
 
@@ -462,7 +463,7 @@ namespace JwtAnalyzers.Validation
                 var outer = new TaintFlow(types);
                 outer.SeedOperations.Add(callOperation);
                 outer.Propagate(callerRoot, cancellationToken);
-                if (outer.HasSink(callerRoot, includeDecisions: true, cancellationToken)
+                if (outer.HasSink(callerRoot, cancellationToken)
                     && !IsExemptContext(model.GetEnclosingSymbol(call.SpanStart, cancellationToken), callOperation, types))
                 {
                     return true;
@@ -597,7 +598,7 @@ namespace JwtAnalyzers.Validation
             /// was about half of JWT044's time.
             /// </summary>
             public static bool MayHaveSink(IOperation root, KnownTypes types, CancellationToken cancellationToken)
-                => new TaintFlow(types, everythingTainted: true).HasSink(root, includeDecisions: true, cancellationToken);
+                => new TaintFlow(types, everythingTainted: true).HasSink(root, cancellationToken);
 
             public List<IOperation> SeedOperations { get; } = new List<IOperation>();
 
@@ -738,7 +739,7 @@ namespace JwtAnalyzers.Validation
                 return false;
             }
 
-            public bool HasSink(IOperation root, bool includeDecisions, CancellationToken cancellationToken)
+            public bool HasSink(IOperation root, CancellationToken cancellationToken)
             {
                 // A body that issues a token builds identities to put in the new token, not to authenticate the caller.
                 var issues = IssuesTokens(root);
@@ -747,7 +748,7 @@ namespace JwtAnalyzers.Validation
                     cancellationToken.ThrowIfCancellationRequested();
                     // With everything tainted, every condition is: a decision is any access outcome within a branch, found
                     // from the outcome up rather than by walking every branch of every nested if (quadratic in the nesting).
-                    if (_everythingTainted && includeDecisions && IsAccessOutcome(descendant) && InBranch(descendant, root)) return true;
+                    if (_everythingTainted && IsAccessOutcome(descendant) && InBranch(descendant, root)) return true;
                     switch (descendant)
                     {
                         case IObjectCreationOperation creation when !issues && IsIdentityType(creation.Type):
@@ -772,7 +773,7 @@ namespace JwtAnalyzers.Validation
 
                             break;
 
-                        case IConditionalOperation conditional when includeDecisions && !_everythingTainted
+                        case IConditionalOperation conditional when !_everythingTainted
                             && IsTainted(conditional.Condition)
                             && (DecidesAccess(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && DecidesAccess(whenFalse))):
                             return true;
