@@ -831,6 +831,63 @@ class C
         }
 
         [Fact]
+        public async Task LocalPayloadEntries_ReadFromTheSink_OncePerEntry()
+        {
+            // A local's entries are read from the sink it is passed to: once however many sinks it reaches (two encodes, a
+            // sink inside a lambda); an entry in a development-only branch is exempt even though its sink is not; a
+            // JwtPayload (also one declared as a dictionary) is read by the entry handlers alone, and is reported once.
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using Jose;
+using Microsoft.Extensions.Hosting;
+" + User + @"
+
+class C
+{
+    string Twice(AppUser user, byte[] key)
+    {
+        var payload = new Dictionary<string, object> { {|#0:{ ""ssn"", user.Ssn }|} };
+        {|#1:payload[""password""] = user.Password|};
+        Jose.JWT.Encode(payload, key, JwsAlgorithm.HS256);
+        return Jose.JWT.Encode(payload, key, JwsAlgorithm.HS512);
+    }
+
+    Func<string> InLambda(AppUser user, byte[] key)
+    {
+        IDictionary<string, object> claims = new Dictionary<string, object>();
+        {|#2:claims.Add(""pwd"", user.Password)|};
+        return () => Jose.JWT.Encode(claims, key, JwsAlgorithm.HS256);
+    }
+
+    string DevelopmentOnly(AppUser user, byte[] key, IHostEnvironment env)
+    {
+        var payload = new Dictionary<string, object>();
+        if (env.IsDevelopment())
+        {
+            payload.Add(""debug_password"", user.Password);
+        }
+
+        {|#3:payload.Add(""password_hash"", user.PasswordHash)|};
+        return Jose.JWT.Encode(payload, key, JwsAlgorithm.HS256);
+    }
+
+    string Payloads(AppUser user, byte[] key)
+    {
+        var payload = new JwtPayload();
+        {|#4:payload.Add(""password"", user.Password)|};
+        IDictionary<string, object> declared = new JwtPayload { {|#5:{ ""ssn"", user.Ssn }|} };
+        Jose.JWT.Encode(declared, key, JwsAlgorithm.HS256);
+        return Jose.JWT.Encode(payload, key, JwsAlgorithm.HS256);
+    }
+}",
+                Verify.Diagnostic("JWT020").WithLocation(0).WithArguments("'ssn'"),
+                Verify.Diagnostic("JWT020").WithLocation(1).WithArguments("'password'"),
+                Verify.Diagnostic("JWT020").WithLocation(2).WithArguments("'pwd'"),
+                Verify.Diagnostic("JWT020").WithLocation(3).WithArguments("'password_hash'"),
+                Verify.Diagnostic("JWT020").WithLocation(4).WithArguments("'password'"),
+                Verify.Diagnostic("JWT020").WithLocation(5).WithArguments("'ssn'"));
+        }
+
+        [Fact]
         public async Task JoseEncryptedOrHarmlessPayloads_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + @"
