@@ -566,9 +566,8 @@ namespace JwtAnalyzers.Storage
             {
                 if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None) return false;
                 if (named.TypeKind != TypeKind.Class && named.TypeKind != TypeKind.Struct && named.TypeKind != TypeKind.Interface) return false;
-                var ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-                if (ns.StartsWith("System.IdentityModel", System.StringComparison.Ordinal)
-                    || ns.StartsWith("Microsoft.IdentityModel", System.StringComparison.Ordinal))
+                var ns = named.ContainingNamespace;
+                if (NamespaceNames.IsWithin(ns, "System.IdentityModel") || NamespaceNames.IsWithin(ns, "Microsoft.IdentityModel"))
                 {
                     // JwtSecurityToken, JsonWebToken, SecurityToken
                     return named.Name.EndsWith("Token", System.StringComparison.Ordinal) || named.Name.EndsWith("Jwt", System.StringComparison.Ordinal);
@@ -591,11 +590,11 @@ namespace JwtAnalyzers.Storage
                 return false;
             }
 
-            private static bool IsFrameworkNamespace(string ns)
+            private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
             {
                 foreach (var root in FrameworkRoots)
                 {
-                    if (ns == root || ns.StartsWith(root + ".", System.StringComparison.Ordinal)) return true;
+                    if (NamespaceNames.IsWithin(ns, root)) return true;
                 }
 
                 return false;

@@ -256,6 +256,38 @@ class C
         }
 
         [Fact]
+        public async Task SerializedObject_JudgedByItsTypesNamespace()
+        {
+            // IdentityModel's types say token by their name (JwtSecurityToken, not OpenIdConnectMessage, whose members are
+            // named AccessToken and IdToken); a framework type never does; an application's type does by a member's name,
+            // also in a namespace that only begins like a framework's (MicrosoftAuth, not Microsoft).
+            await Verify.VerifyAnalyzerAsync(Usings + @"
+using System.IdentityModel.Tokens.Jwt;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace MicrosoftAuth.Models
+{
+    public class Session { public string AccessToken { get; set; } = """"; }
+}
+
+namespace Microsoft.Contoso
+{
+    public class Session { public string AccessToken { get; set; } = """"; }
+}
+
+class C
+{
+    async Task Save(IJSRuntime js, JwtSecurityToken token, OpenIdConnectMessage message, MicrosoftAuth.Models.Session own, Microsoft.Contoso.Session framework)
+    {
+        await {|JWT030:js.InvokeVoidAsync(""localStorage.setItem"", ""a"", JsonSerializer.Serialize(token))|};
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""b"", JsonSerializer.Serialize(message));
+        await {|JWT030:js.InvokeVoidAsync(""localStorage.setItem"", ""c"", JsonSerializer.Serialize(own))|};
+        await js.InvokeVoidAsync(""localStorage.setItem"", ""d"", JsonSerializer.Serialize(framework));
+    }
+}");
+        }
+
+        [Fact]
         public async Task KeyBuiltFromInterpolation_Reports()
         {
             await Reports(@"await {|JWT030:js.InvokeVoidAsync(""localStorage.setItem"", $""{key}_accessToken"", value)|};
