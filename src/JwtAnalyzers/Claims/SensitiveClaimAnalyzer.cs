@@ -167,17 +167,18 @@ namespace JwtAnalyzers.Claims
 
         /// <summary>
         /// The entries of a local dictionary that <paramref name="sink"/> makes a token's payload: its <c>Add(key, value)</c>
-        /// calls, indexer assignments and the collection initializer it is declared with, anywhere in the body. Read
-        /// once per local, whichever of its sinks comes first. Reading them from the sink instead of asking at each
-        /// entry whether its local reaches a sink leaves the many local dictionaries that never do (a discovery
-        /// document's 28 entries on IdentityServer4) at one look at the receiver per entry. A <c>JwtPayload</c> is
-        /// a payload whatever it is passed to; its entries are the entry handlers' own.
+        /// calls, indexer assignments and the collection initializer it is declared with, anywhere in the body. Reading
+        /// them from the sink instead of asking at each entry whether its local reaches a sink leaves the many local
+        /// dictionaries that never do (a discovery document's 28 entries on IdentityServer4) at one look at the
+        /// receiver per entry. A <c>JwtPayload</c> is a payload whatever it is passed to; its entries are the entry
+        /// handlers' own.
         /// </summary>
         private static void EvaluateLocalEntries(OperationAnalysisContext context, Sinks sinks, ILocalSymbol local, IOperation sink)
         {
             if (!IsStringKeyedDictionary(local.Type) || (sinks.JwtPayload is not null && InheritsFrom(local.Type, sinks.JwtPayload))) return;
-            if (!sinks.LocalsRead.TryAdd(local, true)) return;
-            foreach (var descendant in ValueFlow.DescendantsOf(ValueFlow.Root(sink)))
+            var body = ValueFlow.DescendantsOf(ValueFlow.Root(sink));
+            if (!ReferenceEquals(FirstSinkOf(local, body, sinks, context.CancellationToken), sink)) return;
+            foreach (var descendant in body)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 switch (descendant)
@@ -192,6 +193,32 @@ namespace JwtAnalyzers.Claims
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// The first of the local's payload sinks in body order (an argument or a <c>Claims</c> assignment), which alone
+        /// reads its entries: each entry is reported once however many sinks the local reaches, and in every analysis of
+        /// the body, with no memory of an earlier one (an IDE may run a body's callbacks again on the same compilation).
+        /// </summary>
+        private static IOperation? FirstSinkOf(ILocalSymbol local, IOperation[] body, Sinks sinks, CancellationToken cancellationToken)
+        {
+            foreach (var descendant in body)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                IOperation current = reference;
+                while (current.Parent is IConversionOperation conversion) current = conversion;
+                switch (current.Parent)
+                {
+                    case IArgumentOperation argument when sinks.IsPayloadArgument(argument) && !IsEncrypted(argument, sinks):
+                        return argument;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        when ReferenceEquals(assignment.Value, current) && sinks.IsDescriptorClaims(target.Property) && !IsEncrypted(assignment, sinks):
+                        return assignment;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -749,9 +776,6 @@ namespace JwtAnalyzers.Claims
 
                 public ImmutableArray<string[]> Names { get; }
             }
-
-            /// <summary>The local dictionaries whose entries a sink has read (<see cref="EvaluateLocalEntries"/>): each once.</summary>
-            public ConcurrentDictionary<ILocalSymbol, bool> LocalsRead { get; } = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
 
             /// <summary>Whether a local anonymous object is a payload, per local (locals are unique to their declaration).</summary>
             public ConcurrentDictionary<ILocalSymbol, bool> PayloadLocals { get; } = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
