@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -48,7 +47,7 @@ namespace JwtAnalyzers.Claims
                 // A local dictionary's entries are read from the sink it is passed to (few in a code base), not from each entry.
                 start.RegisterInvocationAction(PayloadMethodNames, sinks.HasPayloadParameter, c => AnalyzePayloadSink(c, sinks));
                 start.RegisterObjectCreationAction(c => AnalyzePayloadSink(c, sinks), sinks.JwtPayload);
-                start.RegisterPropertyAssignmentAction(ClaimsNames, sinks.IsDescriptorClaims, c => AnalyzeClaimsAssignment(c, sinks));
+                start.RegisterPropertyAssignmentAction(ClaimsNames, sinks.IsDescriptorClaims, c => AnalyzePayloadSink(c, sinks));
             });
         }
 
@@ -134,34 +133,29 @@ namespace JwtAnalyzers.Claims
             Evaluate(context, sinks, assignment, key, null, assignment.Value, assignment.Syntax.Span, isPayload ? null : indexer.Instance, isPayload ? null : assignment);
         }
 
-        // Jose.JWT.Encode(payload, ...), encoder.Encode(payload, ...), builder.AddClaims(payload), new JwtPayload(..., payload, ...)
+        // Jose.JWT.Encode(payload, ...), encoder.Encode(payload, ...), builder.AddClaims(payload), new JwtPayload(..., payload, ...),
+        // descriptor.Claims = payload, new SecurityTokenDescriptor { Claims = payload }
         private static void AnalyzePayloadSink(OperationAnalysisContext context, Sinks sinks)
         {
-            var arguments = context.Operation switch
+            switch (context.Operation)
             {
-                IInvocationOperation invocation => invocation.Arguments,
-                IObjectCreationOperation creation => creation.Arguments,
-                _ => ImmutableArray<IArgumentOperation>.Empty,
-            };
-
-            foreach (var argument in arguments)
-            {
-                if (StripConversions(argument.Value) is ILocalReferenceOperation local && sinks.IsPayloadArgument(argument) && !IsEncrypted(argument, sinks))
-                {
-                    EvaluateLocalEntries(context, sinks, local.Local, argument);
-                }
+                case IInvocationOperation invocation:
+                    foreach (var argument in invocation.Arguments) ReadLocalPassed(context, sinks, argument.Value);
+                    break;
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments) ReadLocalPassed(context, sinks, argument.Value);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    ReadLocalPassed(context, sinks, assignment.Value);
+                    break;
             }
         }
 
-        // descriptor.Claims = payload, new SecurityTokenDescriptor { Claims = payload }
-        private static void AnalyzeClaimsAssignment(OperationAnalysisContext context, Sinks sinks)
+        private static void ReadLocalPassed(OperationAnalysisContext context, Sinks sinks, IOperation value)
         {
-            if (context.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                && StripConversions(assignment.Value) is ILocalReferenceOperation local
-                && sinks.IsDescriptorClaims(target.Property)
-                && !IsEncrypted(assignment, sinks))
+            if (StripConversions(value) is ILocalReferenceOperation local && PayloadSinkOf(local, sinks, exact: true) is { } sink)
             {
-                EvaluateLocalEntries(context, sinks, local.Local, assignment);
+                EvaluateLocalEntries(context, sinks, local.Local, sink);
             }
         }
 
@@ -205,16 +199,10 @@ namespace JwtAnalyzers.Claims
             foreach (var descendant in body)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
-                IOperation current = reference;
-                while (current.Parent is IConversionOperation conversion) current = conversion;
-                switch (current.Parent)
+                if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && PayloadSinkOf(reference, sinks, exact: true) is { } sink)
                 {
-                    case IArgumentOperation argument when sinks.IsPayloadArgument(argument) && !IsEncrypted(argument, sinks):
-                        return argument;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                        when ReferenceEquals(assignment.Value, current) && sinks.IsDescriptorClaims(target.Property) && !IsEncrypted(assignment, sinks):
-                        return assignment;
+                    return sink;
                 }
             }
 
@@ -235,9 +223,7 @@ namespace JwtAnalyzers.Claims
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
                     when at.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }:
                     if (!IsStringKeyedDictionary(creation.Type) || (sinks.JwtPayload is not null && InheritsFrom(creation.Type, sinks.JwtPayload))) return false;
-                    IOperation current = creation;
-                    while (current.Parent is IConversionOperation conversion) current = conversion;
-                    return current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    return WithConversions(creation).Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
                         && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local);
                 default:
                     return false;
@@ -563,42 +549,30 @@ namespace JwtAnalyzers.Claims
         /// <summary>True when a dictionary or anonymous object goes, directly or through a local, to a payload sink.</summary>
         private static bool IsPayloadValue(IOperation value, Sinks sinks, bool allowLocal, bool exact, CancellationToken cancellationToken)
         {
-            var current = value;
-            while (current.Parent is IConversionOperation conversion) current = conversion;
+            if (PayloadSinkOf(value, sinks, exact) is not null) return true;
+            return allowLocal
+                && WithConversions(value).Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                && (!exact || FirstSinkOf(declarator.Symbol, ValueFlow.DescendantsOf(ValueFlow.Root(value)), sinks, cancellationToken) is not null);
+        }
+
+        /// <summary>
+        /// The payload sink <paramref name="value"/> goes to directly (through conversions): an argument that a payload
+        /// parameter takes, or an assignment to <c>SecurityTokenDescriptor.Claims</c>. Null when it goes elsewhere, or,
+        /// <paramref name="exact"/>, when the token is encrypted.
+        /// </summary>
+        private static IOperation? PayloadSinkOf(IOperation value, Sinks sinks, bool exact)
+        {
+            var current = WithConversions(value);
             switch (current.Parent)
             {
-                case IArgumentOperation argument:
-                    return sinks.IsPayloadArgument(argument) && !(exact && IsEncrypted(argument, sinks));
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when ReferenceEquals(assignment.Value, current):
-                    return sinks.IsDescriptorClaims(target.Property) && !(exact && IsEncrypted(assignment, sinks));
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when allowLocal:
-                    return !exact || IsPayloadLocal(declarator.Symbol, value, sinks, cancellationToken);
+                case IArgumentOperation argument when sinks.IsPayloadArgument(argument) && !(exact && IsEncrypted(argument, sinks)):
+                    return argument;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    when ReferenceEquals(assignment.Value, current) && sinks.IsDescriptorClaims(target.Property) && !(exact && IsEncrypted(assignment, sinks)):
+                    return assignment;
                 default:
-                    return false;
+                    return null;
             }
-        }
-
-        /// <summary>True when the local is passed as a payload (or assigned to SecurityTokenDescriptor.Claims) in the same body.</summary>
-        private static bool IsPayloadLocal(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
-        {
-            // Cached per compilation: a method that fills one dictionary with many entries scans its body once.
-            if (sinks.PayloadLocals.TryGetValue(local, out var cached)) return cached;
-            var result = ScanForPayloadUse(local, at, sinks, cancellationToken);
-            sinks.PayloadLocals.TryAdd(local, result);
-            return result;
-        }
-
-        private static bool ScanForPayloadUse(ILocalSymbol local, IOperation at, Sinks sinks, CancellationToken cancellationToken)
-        {
-            var root = ValueFlow.Root(at);
-            foreach (var descendant in ValueFlow.DescendantsOf(root))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
-                if (IsPayloadValue(reference, sinks, allowLocal: false, exact: true, cancellationToken)) return true;
-            }
-
-            return false;
         }
 
         /// <summary>
@@ -683,6 +657,14 @@ namespace JwtAnalyzers.Claims
             }
 
             return null;
+        }
+
+        /// <summary>The outermost of the conversions around <paramref name="operation"/> (itself when none): what its parent takes.</summary>
+        private static IOperation WithConversions(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is IConversionOperation conversion) current = conversion;
+            return current;
         }
 
         private static IOperation StripConversions(IOperation operation)
@@ -776,9 +758,6 @@ namespace JwtAnalyzers.Claims
 
                 public ImmutableArray<string[]> Names { get; }
             }
-
-            /// <summary>Whether a local anonymous object is a payload, per local (locals are unique to their declaration).</summary>
-            public ConcurrentDictionary<ILocalSymbol, bool> PayloadLocals { get; } = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
 
             public INamedTypeSymbol? Claim { get; }
             public INamedTypeSymbol? JwtPayload { get; }
